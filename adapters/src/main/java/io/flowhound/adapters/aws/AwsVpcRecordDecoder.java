@@ -1,0 +1,354 @@
+package io.flowhound.adapters.aws;
+
+import com.google.protobuf.ByteString;
+import io.flowhound.proto.Action;
+import io.flowhound.proto.AwsEcs;
+import io.flowhound.proto.AwsTransitGateway;
+import io.flowhound.proto.Direction;
+import io.flowhound.proto.Flow;
+import io.flowhound.proto.LogStatus;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Fills a {@link Flow.Builder} from the values of one record, straight from the line's bytes.
+ * A value of {@code -} means "absent" in every column (formats.md 1.9 item 3): the field is
+ * left unset, never 0. Not thread-safe; it keeps caches and builders between records.
+ */
+final class AwsVpcRecordDecoder {
+
+    private static final long MAX_PORT = 65_535;
+    private static final long MAX_PROTOCOL = 255;
+    private static final long MAX_UINT32 = 0xFFFF_FFFFL;
+    /** Counters are uint64 in the schema; a signed 64-bit value is far beyond any real window. */
+    private static final long MAX_COUNTER = Long.MAX_VALUE;
+    /** Seconds beyond this would overflow milliseconds in an int64. */
+    private static final long MAX_EPOCH_SECONDS = Long.MAX_VALUE / 1000;
+
+    private static final byte[] ACCEPT = ascii("ACCEPT");
+    private static final byte[] REJECT = ascii("REJECT");
+    private static final byte[] OK = ascii("OK");
+    private static final byte[] NODATA = ascii("NODATA");
+    private static final byte[] SKIPDATA = ascii("SKIPDATA");
+    private static final byte[] INGRESS = ascii("ingress");
+    private static final byte[] EGRESS = ascii("egress");
+
+    private final StringCache strings = new StringCache(4096);
+    private final AddressCache addresses = new AddressCache(4096);
+    private final AwsTransitGateway.Builder tgw = AwsTransitGateway.newBuilder();
+    private final AwsEcs.Builder ecs = AwsEcs.newBuilder();
+
+    /**
+     * Sets the record's fields on {@code flow}, which the caller has cleared.
+     *
+     * @return null when every value was understood, else a sentence naming the field and value
+     *         that were not (the flow is then incomplete and must be discarded)
+     */
+    String decode(byte[] line, FieldSpans spans, AwsVpcLayout layout, Flow.Builder flow) {
+        boolean hasTgw = false;
+        boolean hasEcs = false;
+        for (int column = 0; column < spans.count; column++) {
+            int from = spans.starts[column];
+            int to = spans.ends[column];
+            if (to - from == 1 && line[from] == '-') {
+                continue;
+            }
+            AwsVpcField field = layout.field(column);
+            if (field == null) {
+                flow.putExtra(layout.name(column), strings.get(line, from, to));
+                continue;
+            }
+            long number;
+            ByteString address;
+            switch (field) {
+                case VERSION:
+                    if ((number = parseNumber(line, from, to, MAX_UINT32)) < 0) {
+                        return notANumber(field, line, from, to, MAX_UINT32);
+                    }
+                    flow.setVersion((int) number);
+                    break;
+                case ACCOUNT_ID:
+                    flow.setAccountId(strings.get(line, from, to));
+                    break;
+                case INTERFACE_ID:
+                    flow.setInterfaceId(strings.get(line, from, to));
+                    break;
+                case SRCADDR:
+                    if ((address = addresses.get(line, from, to)) == null) {
+                        return notAnAddress(field, line, from, to);
+                    }
+                    flow.setSrcAddr(address);
+                    break;
+                case DSTADDR:
+                    if ((address = addresses.get(line, from, to)) == null) {
+                        return notAnAddress(field, line, from, to);
+                    }
+                    flow.setDstAddr(address);
+                    break;
+                case SRCPORT:
+                    if ((number = parseNumber(line, from, to, MAX_PORT)) < 0) {
+                        return notANumber(field, line, from, to, MAX_PORT);
+                    }
+                    flow.setSrcPort((int) number);
+                    break;
+                case DSTPORT:
+                    if ((number = parseNumber(line, from, to, MAX_PORT)) < 0) {
+                        return notANumber(field, line, from, to, MAX_PORT);
+                    }
+                    flow.setDstPort((int) number);
+                    break;
+                case PROTOCOL:
+                    if ((number = parseNumber(line, from, to, MAX_PROTOCOL)) < 0) {
+                        return notANumber(field, line, from, to, MAX_PROTOCOL);
+                    }
+                    flow.setProtocol((int) number);
+                    break;
+                case PACKETS:
+                    if ((number = parseNumber(line, from, to, MAX_COUNTER)) < 0) {
+                        return notANumber(field, line, from, to, MAX_COUNTER);
+                    }
+                    flow.setPackets(number);
+                    break;
+                case BYTES:
+                    if ((number = parseNumber(line, from, to, MAX_COUNTER)) < 0) {
+                        return notANumber(field, line, from, to, MAX_COUNTER);
+                    }
+                    flow.setBytes(number);
+                    break;
+                case START:
+                    if ((number = parseNumber(line, from, to, MAX_EPOCH_SECONDS)) < 0) {
+                        return notANumber(field, line, from, to, MAX_EPOCH_SECONDS);
+                    }
+                    flow.setStartMs(number * 1000);
+                    break;
+                case END:
+                    if ((number = parseNumber(line, from, to, MAX_EPOCH_SECONDS)) < 0) {
+                        return notANumber(field, line, from, to, MAX_EPOCH_SECONDS);
+                    }
+                    flow.setEndMs(number * 1000);
+                    break;
+                case ACTION:
+                    if (equals(line, from, to, ACCEPT)) {
+                        flow.setAction(Action.ACCEPT);
+                    } else if (equals(line, from, to, REJECT)) {
+                        flow.setAction(Action.REJECT);
+                    } else {
+                        return notOneOf(field, line, from, to, "ACCEPT, REJECT or -");
+                    }
+                    break;
+                case LOG_STATUS:
+                    if (equals(line, from, to, OK)) {
+                        flow.setLogStatus(LogStatus.OK);
+                    } else if (equals(line, from, to, NODATA)) {
+                        flow.setLogStatus(LogStatus.NODATA);
+                    } else if (equals(line, from, to, SKIPDATA)) {
+                        flow.setLogStatus(LogStatus.SKIPDATA);
+                    } else {
+                        return notOneOf(field, line, from, to, "OK, NODATA, SKIPDATA or -");
+                    }
+                    break;
+                case VPC_ID:
+                    flow.setVpcId(strings.get(line, from, to));
+                    break;
+                case SUBNET_ID:
+                    flow.setSubnetId(strings.get(line, from, to));
+                    break;
+                case INSTANCE_ID:
+                    flow.setInstanceId(strings.get(line, from, to));
+                    break;
+                case TCP_FLAGS:
+                    if ((number = parseNumber(line, from, to, MAX_UINT32)) < 0) {
+                        return notANumber(field, line, from, to, MAX_UINT32);
+                    }
+                    flow.setTcpFlags((int) number);
+                    break;
+                case TYPE:
+                    flow.setAddressType(strings.get(line, from, to));
+                    break;
+                case PKT_SRCADDR:
+                    if ((address = addresses.get(line, from, to)) == null) {
+                        return notAnAddress(field, line, from, to);
+                    }
+                    flow.setPktSrcAddr(address);
+                    break;
+                case PKT_DSTADDR:
+                    if ((address = addresses.get(line, from, to)) == null) {
+                        return notAnAddress(field, line, from, to);
+                    }
+                    flow.setPktDstAddr(address);
+                    break;
+                case REGION:
+                    flow.setRegion(strings.get(line, from, to));
+                    break;
+                case AZ_ID:
+                    flow.setZone(strings.get(line, from, to));
+                    break;
+                case SUBLOCATION_TYPE:
+                    flow.setSublocationType(strings.get(line, from, to));
+                    break;
+                case SUBLOCATION_ID:
+                    flow.setSublocationId(strings.get(line, from, to));
+                    break;
+                case PKT_SRC_AWS_SERVICE:
+                    flow.setPktSrcAwsService(strings.get(line, from, to));
+                    break;
+                case PKT_DST_AWS_SERVICE:
+                    flow.setPktDstAwsService(strings.get(line, from, to));
+                    break;
+                case FLOW_DIRECTION:
+                    if (equals(line, from, to, INGRESS)) {
+                        flow.setDirection(Direction.INGRESS);
+                    } else if (equals(line, from, to, EGRESS)) {
+                        flow.setDirection(Direction.EGRESS);
+                    } else {
+                        return notOneOf(field, line, from, to, "ingress, egress or -");
+                    }
+                    break;
+                case TRAFFIC_PATH:
+                    if ((number = parseNumber(line, from, to, MAX_UINT32)) < 0) {
+                        return notANumber(field, line, from, to, MAX_UINT32);
+                    }
+                    flow.setTrafficPath((int) number);
+                    break;
+                case REJECT_REASON:
+                    flow.setRejectReason(strings.get(line, from, to));
+                    break;
+                case ECS_CLUSTER_ARN:
+                case ECS_CLUSTER_NAME:
+                case ECS_CONTAINER_INSTANCE_ARN:
+                case ECS_CONTAINER_INSTANCE_ID:
+                case ECS_CONTAINER_ID:
+                case ECS_SECOND_CONTAINER_ID:
+                case ECS_SERVICE_NAME:
+                case ECS_TASK_DEFINITION_ARN:
+                case ECS_TASK_ARN:
+                case ECS_TASK_ID:
+                    setEcs(field, strings.get(line, from, to));
+                    hasEcs = true;
+                    break;
+                case PACKETS_LOST_NO_ROUTE:
+                case PACKETS_LOST_BLACKHOLE:
+                case PACKETS_LOST_MTU_EXCEEDED:
+                case PACKETS_LOST_TTL_EXPIRED:
+                    if ((number = parseNumber(line, from, to, MAX_COUNTER)) < 0) {
+                        return notANumber(field, line, from, to, MAX_COUNTER);
+                    }
+                    setPacketsLost(field, number);
+                    hasTgw = true;
+                    break;
+                default:
+                    setTransitGateway(field, strings.get(line, from, to));
+                    hasTgw = true;
+                    break;
+            }
+        }
+        if (hasTgw) {
+            flow.setTgw(tgw.build());
+            tgw.clear();
+        }
+        if (hasEcs) {
+            flow.setEcs(ecs.build());
+            ecs.clear();
+        }
+        return null;
+    }
+
+    /** Forgets half-filled sub-messages after a record failed to decode. */
+    void discardPartial() {
+        tgw.clear();
+        ecs.clear();
+    }
+
+    private void setEcs(AwsVpcField field, String value) {
+        switch (field) {
+            case ECS_CLUSTER_ARN -> ecs.setClusterArn(value);
+            case ECS_CLUSTER_NAME -> ecs.setClusterName(value);
+            case ECS_CONTAINER_INSTANCE_ARN -> ecs.setContainerInstanceArn(value);
+            case ECS_CONTAINER_INSTANCE_ID -> ecs.setContainerInstanceId(value);
+            case ECS_CONTAINER_ID -> ecs.setContainerId(value);
+            case ECS_SECOND_CONTAINER_ID -> ecs.setSecondContainerId(value);
+            case ECS_SERVICE_NAME -> ecs.setServiceName(value);
+            case ECS_TASK_DEFINITION_ARN -> ecs.setTaskDefinitionArn(value);
+            case ECS_TASK_ARN -> ecs.setTaskArn(value);
+            case ECS_TASK_ID -> ecs.setTaskId(value);
+            default -> throw new IllegalArgumentException("not an ECS field: " + field);
+        }
+    }
+
+    private void setPacketsLost(AwsVpcField field, long value) {
+        switch (field) {
+            case PACKETS_LOST_NO_ROUTE -> tgw.setPacketsLostNoRoute(value);
+            case PACKETS_LOST_BLACKHOLE -> tgw.setPacketsLostBlackhole(value);
+            case PACKETS_LOST_MTU_EXCEEDED -> tgw.setPacketsLostMtuExceeded(value);
+            case PACKETS_LOST_TTL_EXPIRED -> tgw.setPacketsLostTtlExpired(value);
+            default -> throw new IllegalArgumentException("not a packets-lost field: " + field);
+        }
+    }
+
+    private void setTransitGateway(AwsVpcField field, String value) {
+        switch (field) {
+            case RESOURCE_TYPE -> tgw.setResourceType(value);
+            case TGW_ID -> tgw.setTgwId(value);
+            case TGW_ATTACHMENT_ID -> tgw.setAttachmentId(value);
+            case TGW_SRC_VPC_ACCOUNT_ID -> tgw.setSrcVpcAccountId(value);
+            case TGW_DST_VPC_ACCOUNT_ID -> tgw.setDstVpcAccountId(value);
+            case TGW_SRC_VPC_ID -> tgw.setSrcVpcId(value);
+            case TGW_DST_VPC_ID -> tgw.setDstVpcId(value);
+            case TGW_SRC_SUBNET_ID -> tgw.setSrcSubnetId(value);
+            case TGW_DST_SUBNET_ID -> tgw.setDstSubnetId(value);
+            case TGW_SRC_ENI -> tgw.setSrcEni(value);
+            case TGW_DST_ENI -> tgw.setDstEni(value);
+            case TGW_SRC_AZ_ID -> tgw.setSrcAzId(value);
+            case TGW_DST_AZ_ID -> tgw.setDstAzId(value);
+            case TGW_PAIR_ATTACHMENT_ID -> tgw.setPairAttachmentId(value);
+            default -> throw new IllegalArgumentException("not a Transit Gateway field: " + field);
+        }
+    }
+
+    /** Decimal digits only, at most {@code max}; -1 otherwise (no sign, no blanks, no overflow). */
+    private static long parseNumber(byte[] line, int from, int to, long max) {
+        if (to - from > 19) {
+            return -1;
+        }
+        long value = 0;
+        for (int i = from; i < to; i++) {
+            int digit = line[i] - '0';
+            if (digit < 0 || digit > 9) {
+                return -1;
+            }
+            value = value * 10 + digit;
+        }
+        return value <= max && value >= 0 ? value : -1;
+    }
+
+    private static boolean equals(byte[] line, int from, int to, byte[] expected) {
+        if (to - from != expected.length) {
+            return false;
+        }
+        for (int i = 0; i < expected.length; i++) {
+            if (line[from + i] != expected[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String notANumber(AwsVpcField field, byte[] line, int from, int to, long max) {
+        return "field " + field.fieldName() + ": '" + text(line, from, to) + "' is not a whole number from 0 to " + max;
+    }
+
+    private static String notAnAddress(AwsVpcField field, byte[] line, int from, int to) {
+        return "field " + field.fieldName() + ": '" + text(line, from, to) + "' is not an IPv4 or IPv6 address";
+    }
+
+    private static String notOneOf(AwsVpcField field, byte[] line, int from, int to, String allowed) {
+        return "field " + field.fieldName() + ": '" + text(line, from, to) + "' is not one of " + allowed;
+    }
+
+    private static String text(byte[] line, int from, int to) {
+        return new String(line, from, Math.min(to - from, 256), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+}

@@ -1,0 +1,168 @@
+package io.flowhound.adapters.aws;
+
+import io.flowhound.adapters.FlowConsumer;
+import io.flowhound.adapters.FlowParser;
+import io.flowhound.adapters.ParseContext;
+import io.flowhound.adapters.ParseError;
+import io.flowhound.adapters.ResumePoint;
+import io.flowhound.proto.Cloud;
+import io.flowhound.proto.Flow;
+import io.flowhound.proto.Provenance;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.List;
+
+/**
+ * Parses AWS VPC Flow Logs and Transit Gateway flow logs in plain text (formats.md 1.5), every
+ * field of versions 2 to 8, from the decompressed bytes of one object.
+ *
+ * <p>Field order comes from the header line (formats.md 1.9 item 1): a line whose first value
+ * is a field name is a header and sets the layout for the lines after it. Headers may recur
+ * mid-stream (concatenated files, as in the beats fixture {@code tcp-flag-sequence-skip-data.log})
+ * and replace the layout. The header in force is the {@link ResumePoint#state()}, so a read
+ * resumed at a byte offset knows the order. Lines before any header (CloudWatch Logs and
+ * Firehose deliveries, formats.md 1.7) use the configured LogFormat or, without one, AWS's
+ * default layout with the same number of fields ({@link AwsVpcLayout#defaultForFieldCount}).
+ *
+ * <p>What it tolerates, because real or peer data has it: runs of spaces between values (one
+ * beats line has a double space), {@code \r\n}, empty lines (skipped, but counted as lines),
+ * non-ASCII bytes in values (decoded as UTF-8: the beats v6 sample has a Cyrillic letter in a
+ * subnet id), counters on NODATA/SKIPDATA rows (kept as reported), and lines that are not flow
+ * records at all (the beats {@code bad.log}: one {@link ParseError}, then reading goes on).
+ *
+ * <p>Records are scanned as bytes from a reused buffer; repeated strings and IPv4 addresses
+ * come from small caches, so a record costs little more than its {@link Flow}.
+ */
+public final class AwsVpcTextParser implements FlowParser {
+
+    /** The format name used in configuration. */
+    public static final String FORMAT = "aws_vpc_text";
+
+    /** Records are at most a few hundred bytes; anything this long is not one. */
+    public static final int MAX_LINE_BYTES = 64 * 1024;
+
+    /** Bounds the header cache; an object has one header, a stream of objects a handful. */
+    private static final int MAX_CACHED_HEADERS = 64;
+
+    private final AwsVpcLayout configuredLayout;
+    private final LineReader lines = new LineReader(MAX_LINE_BYTES);
+    private final FieldSpans spans = new FieldSpans();
+    private final AwsVpcRecordDecoder decoder = new AwsVpcRecordDecoder();
+    private final Flow.Builder flow = Flow.newBuilder();
+    private final Map<String, AwsVpcLayout> headers = new HashMap<>();
+
+    /**
+     * A parser for objects with header lines (S3 delivery). Records before any header are
+     * matched to AWS's default layout with the same number of fields.
+     */
+    public AwsVpcTextParser() {
+        this(List.of());
+    }
+
+    /**
+     * @param logFormat the flow log's configured field names in order (its LogFormat without
+     *                  {@code ${}}), used for records before any header line: CloudWatch Logs
+     *                  and Firehose deliveries have none (formats.md 1.7). Empty to match such
+     *                  records to AWS's default layout with the same number of fields. Header
+     *                  lines, where present, always take precedence.
+     */
+    public AwsVpcTextParser(List<String> logFormat) {
+        this.configuredLayout = logFormat.isEmpty() ? null : AwsVpcLayout.of(logFormat);
+    }
+
+    @Override
+    public String format() {
+        return FORMAT;
+    }
+
+    @Override
+    public ResumePoint parse(InputStream in, ResumePoint from, ParseContext context, FlowConsumer out)
+            throws IOException {
+        String objectKey = context.objectKey();
+        Provenance.Builder provenance = Provenance.newBuilder()
+                .setSource(context.source())
+                .setObjectKey(objectKey);
+        String headerText = from.state();
+        AwsVpcLayout header = headerText.isEmpty() ? null : layoutOfHeader(headerText);
+        long lineNumber = from.records();
+        ResumePoint consumed = from;
+        lines.reset(in, from.offset());
+        byte[] buffer = lines.buffer();
+        while (lines.next()) {
+            if (!lines.terminated() && !context.objectComplete()) {
+                break;  // the object may still grow: this line may be incomplete
+            }
+            lineNumber++;
+            if (lines.overlongPrefix() != null) {
+                out.error(new ParseError(objectKey, lineNumber,
+                        "line is longer than " + MAX_LINE_BYTES + " bytes; not a flow log record",
+                        lines.overlongPrefix()));
+            } else {
+                spans.split(buffer, lines.lineStart(), lines.lineEnd());
+                // An empty line is skipped, yet counted and consumed like any other line.
+                if (spans.count > 0 && isHeader(buffer)) {
+                    header = layoutOfHeader(new String(buffer, lines.lineStart(),
+                            lines.lineEnd() - lines.lineStart(), StandardCharsets.UTF_8));
+                    headerText = header.text();
+                } else if (spans.count > 0) {
+                    parseRecord(buffer, header, lineNumber, provenance, objectKey, out);
+                }
+            }
+            consumed = new ResumePoint(lines.endOffset(), lineNumber, headerText);
+            out.consumedUpTo(consumed);
+        }
+        return consumed;
+    }
+
+    private void parseRecord(byte[] buffer, AwsVpcLayout header, long lineNumber,
+            Provenance.Builder provenance, String objectKey, FlowConsumer out) {
+        AwsVpcLayout layout = header != null ? header
+                : configuredLayout != null ? configuredLayout
+                : AwsVpcLayout.defaultForFieldCount(spans.count);
+        String problem;
+        if (layout == null) {
+            problem = "record without a header has " + spans.count + " fields, which matches no AWS default layout "
+                    + AwsVpcLayout.defaultFieldCounts() + "; configure the flow log's LogFormat";
+        } else if (spans.count != layout.size()) {
+            problem = "record has " + spans.count + " fields but its " + (layout == header ? "header" : "layout")
+                    + " names " + layout.size() + " (" + layout.text() + ")";
+        } else {
+            flow.clear();
+            problem = decoder.decode(buffer, spans, layout, flow);
+            if (problem == null) {
+                flow.setCloud(Cloud.AWS).setProvenance(provenance.setRecordIndex(lineNumber).build());
+                out.flow(flow.build());
+                return;
+            }
+            decoder.discardPartial();
+        }
+        out.error(new ParseError(objectKey, lineNumber, problem, rawLine(buffer)));
+    }
+
+    /** A header is a line whose first value is a field name; record values never are. */
+    private boolean isHeader(byte[] buffer) {
+        int start = spans.starts[0];
+        byte first = buffer[start];
+        return first >= 'a' && first <= 'z' && AwsVpcField.byName(buffer, start, spans.ends[0]) != null;
+    }
+
+    private AwsVpcLayout layoutOfHeader(String text) {
+        AwsVpcLayout layout = headers.get(text);
+        if (layout == null) {
+            if (headers.size() >= MAX_CACHED_HEADERS) {
+                headers.clear();
+            }
+            layout = AwsVpcLayout.parse(text);
+            headers.put(text, layout);
+        }
+        return layout;
+    }
+
+    private String rawLine(byte[] buffer) {
+        int length = Math.min(lines.lineEnd() - lines.lineStart(), 4 * ParseError.MAX_RAW_CHARS);
+        return new String(buffer, lines.lineStart(), length, StandardCharsets.UTF_8);
+    }
+}

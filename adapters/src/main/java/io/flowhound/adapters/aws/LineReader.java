@@ -1,0 +1,159 @@
+package io.flowhound.adapters.aws;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Reads an InputStream in large chunks into one reusable buffer and hands out lines as ranges
+ * of that buffer, with the byte offset after each line so reading can resume there. Lines end
+ * at {@code \n}; a {@code \r} before it is dropped. A line longer than the bound is reported as
+ * overlong (its start kept for the error message) and skipped without being held in memory.
+ */
+final class LineReader {
+
+    private static final int CHUNK = 128 * 1024;
+
+    private final int maxLineBytes;
+    private final byte[] buffer;
+    private InputStream in;
+    private long bufferOffset;  // offset in the object of buffer[0]
+    private int position;       // start of the next line
+    private int limit;          // end of the bytes read
+    private int scanned;        // bytes before this index hold no '\n' of the next line
+    private boolean eof;
+
+    private int lineStart;
+    private int lineEnd;
+    private long endOffset;
+    private boolean terminated;
+    private String overlongPrefix;
+
+    LineReader(int maxLineBytes) {
+        this.maxLineBytes = maxLineBytes;
+        this.buffer = new byte[maxLineBytes + CHUNK];
+    }
+
+    /** Starts reading {@code in}, whose first byte is at {@code offset} of the object. */
+    void reset(InputStream in, long offset) {
+        this.in = in;
+        this.bufferOffset = offset;
+        this.position = 0;
+        this.limit = 0;
+        this.scanned = 0;
+        this.eof = false;
+    }
+
+    /** Advances to the next line; false at the end of the stream. */
+    boolean next() throws IOException {
+        overlongPrefix = null;
+        while (true) {
+            for (int i = scanned; i < limit; i++) {
+                if (buffer[i] == '\n') {
+                    setLine(position, i, true);
+                    position = i + 1;
+                    scanned = position;
+                    return true;
+                }
+            }
+            scanned = limit;
+            if (limit - position > maxLineBytes) {
+                skipOverlongLine();
+                return true;
+            }
+            if (!fill()) {
+                if (position == limit) {
+                    return false;
+                }
+                setLine(position, limit, false);
+                position = limit;
+                return true;
+            }
+        }
+    }
+
+    byte[] buffer() {
+        return buffer;
+    }
+
+    /** Start of the current line in {@link #buffer()}. */
+    int lineStart() {
+        return lineStart;
+    }
+
+    /** End of the current line in {@link #buffer()}, excluding {@code \r\n}. */
+    int lineEnd() {
+        return lineEnd;
+    }
+
+    /** Offset in the object just after the current line and its line break. */
+    long endOffset() {
+        return endOffset;
+    }
+
+    /** False when the current line is the last of the stream and has no line break. */
+    boolean terminated() {
+        return terminated;
+    }
+
+    /** The start of the current line when it exceeded the bound (its range is then empty), else null. */
+    String overlongPrefix() {
+        return overlongPrefix;
+    }
+
+    private void setLine(int start, int newline, boolean hasNewline) {
+        lineStart = start;
+        lineEnd = hasNewline && newline > start && buffer[newline - 1] == '\r' ? newline - 1 : newline;
+        terminated = hasNewline;
+        endOffset = bufferOffset + (hasNewline ? newline + 1 : newline);
+    }
+
+    /** Reads more bytes after the buffered ones, first moving the unread part to the front. */
+    private boolean fill() throws IOException {
+        if (eof) {
+            return false;
+        }
+        if (buffer.length - limit < CHUNK / 2 && position > 0) {
+            System.arraycopy(buffer, position, buffer, 0, limit - position);
+            bufferOffset += position;
+            limit -= position;
+            scanned -= position;
+            position = 0;
+        }
+        int read = in.read(buffer, limit, buffer.length - limit);
+        while (read == 0) {
+            read = in.read(buffer, limit, buffer.length - limit);
+        }
+        if (read < 0) {
+            eof = true;
+            return false;
+        }
+        limit += read;
+        return true;
+    }
+
+    /** Keeps the start of an overlong line for the error message and discards the rest of it. */
+    private void skipOverlongLine() throws IOException {
+        String prefix = new String(buffer, position, Math.min(limit - position, 4 * 4096), StandardCharsets.UTF_8);
+        position = limit;
+        scanned = limit;
+        while (true) {
+            for (int i = scanned; i < limit; i++) {
+                if (buffer[i] == '\n') {
+                    setLine(i, i, true);
+                    position = i + 1;
+                    scanned = position;
+                    overlongPrefix = prefix;
+                    return;
+                }
+            }
+            position = limit;
+            scanned = limit;
+            if (!fill()) {
+                setLine(limit, limit, false);
+                overlongPrefix = prefix;
+                return;
+            }
+        }
+    }
+}
