@@ -5,10 +5,13 @@ import io.flowhound.collector.config.FlowhoundConfig;
 import io.flowhound.collector.config.SourceConfig;
 import io.flowhound.collector.grpc.FlowHub;
 import io.flowhound.collector.grpc.GrpcServer;
+import io.flowhound.collector.metrics.CollectorMetrics;
+import io.flowhound.collector.metrics.MetricsServer;
 import io.flowhound.collector.pipeline.Pipeline;
 import io.flowhound.collector.run.Collector;
 import io.flowhound.collector.run.Detectors;
 import io.flowhound.collector.store.StateStore;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -23,8 +26,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code flowhound serve}: polls the sources until SIGTERM and serves the live flow stream over
- * gRPC. On SIGTERM it finishes the object it is reading (every batch is checkpointed), stops
+ * {@code flowhound serve}: polls the sources until SIGTERM, serves the live flow stream over
+ * gRPC and Prometheus metrics over HTTP. On SIGTERM it finishes the object it is reading (every batch is checkpointed), stops
  * the gRPC server and exits 0.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -46,14 +49,18 @@ final class ServeCommand implements Callable<Integer> {
         FlowhoundConfig loaded = ConfigLoader.load(config);
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopAndWait, "flowhound-shutdown"));
         FlowHub hub = new FlowHub(SUBSCRIBER_QUEUE_BATCHES);
+        PrometheusMeterRegistry registry = MetricsServer.newRegistry();
         Duration poll = loaded.sources().stream().map(SourceConfig::pollInterval).min(Duration::compareTo)
                 .orElse(SourceConfig.DEFAULT_POLL_INTERVAL);
         try (StateStore store = StateStore.open(loaded.stateDir());
              Collector collector = Collector.open(loaded, store,
                      new Pipeline(Detectors.engine(), List.of(hub), Optional.empty(), Optional.empty()));
-             GrpcServer server = GrpcServer.start(loaded.grpc().listen().socketAddress(), hub)) {
-            LOG.info("serving grpc={}:{} sources={} poll_interval={}",
-                    loaded.grpc().listen().host(), server.port(), loaded.sources().size(), poll);
+             GrpcServer server = GrpcServer.start(loaded.grpc().listen().socketAddress(), hub);
+             MetricsServer metrics = MetricsServer.start(loaded.metrics().listen().socketAddress(), registry)) {
+            CollectorMetrics.register(registry, collector.readers(), hub);
+            LOG.info("serving grpc={}:{} metrics={}:{} sources={} poll_interval={}",
+                    loaded.grpc().listen().host(), server.port(), loaded.metrics().listen().host(), metrics.port(),
+                    loaded.sources().size(), poll);
             do {
                 collector.readAll(false);
             } while (!stopRequested.await(poll.toMillis(), TimeUnit.MILLISECONDS));

@@ -80,7 +80,9 @@ final class ConfigBinder {
         ListenAddress metrics = listen(top.optional("metrics"), "metrics", MetricsConfig.KEYS, MetricsConfig.DEFAULT_LISTEN);
         ConfigPositions located = new ConfigPositions(file, positions);
         if (grpc.equals(metrics) && grpc.port() != 0) {
-            problems.add(located.problem("metrics.listen", "same address as grpc.listen (" + grpc + ")"));
+            problems.add(positions.containsKey("metrics.listen")
+                    ? located.problem("metrics.listen", "same address as grpc.listen (" + grpc + ")")
+                    : located.problem("grpc.listen", "same address as metrics.listen (" + metrics + ", the default)"));
         }
 
         if (!problems.isEmpty()) {

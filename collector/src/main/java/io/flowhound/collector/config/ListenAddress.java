@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 public record ListenAddress(String host, int port) {
 
     private static final Pattern DIGITS = Pattern.compile("\\d{1,5}");
+    /** Starts with a hex digit or a colon, so that the JDK parses it as a literal and never asks DNS. */
+    private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:][0-9A-Fa-f:.]*(%[A-Za-z0-9_.-]+)?");
     private static final Pattern IPV4_LIKE = Pattern.compile("[0-9.]+");
     private static final Pattern IPV4 = Pattern.compile(
             "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
@@ -77,9 +79,8 @@ public record ListenAddress(String host, int port) {
         return new ListenAddress(host, Integer.parseInt(port));
     }
 
-    /** A literal with a colon is parsed by the JDK as IPv6 without any name lookup. */
     private static boolean isIpv6Literal(String host) {
-        if (host.indexOf(':') < 0) {
+        if (host.indexOf(':') < 0 || !IPV6_CHARS.matcher(host).matches()) {
             return false;
         }
         try {

@@ -28,6 +28,7 @@ public final class FlowHub implements FlowOutput {
 
     private final int queueBatches;
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+    private final AtomicLong droppedFlows = new AtomicLong();
 
     /** @param queueBatches how many batches each subscriber may have waiting */
     public FlowHub(int queueBatches) {
@@ -45,8 +46,13 @@ public final class FlowHub implements FlowOutput {
         return subscribers.size();
     }
 
+    /** Flows dropped for slow subscribers since start, over all subscribers past and present. */
+    public long droppedFlows() {
+        return droppedFlows.get();
+    }
+
     void subscribe(FlowPredicate filter, ServerCallStreamObserver<FlowBatch> stream) {
-        Subscriber subscriber = new Subscriber(filter, stream, queueBatches);
+        Subscriber subscriber = new Subscriber(filter, stream, queueBatches, droppedFlows);
         stream.setOnCancelHandler(() -> {
             subscribers.remove(subscriber);
             LOG.info("flow_subscriber_left subscribers={} dropped_flows={}", subscribers.size(), subscriber.droppedTotal);
@@ -70,12 +76,14 @@ public final class FlowHub implements FlowOutput {
         private final ServerCallStreamObserver<FlowBatch> stream;
         private final Queue<FlowBatch> queue;
         private final AtomicLong droppedSinceLastBatch = new AtomicLong();
+        private final AtomicLong droppedInHub;
         private volatile long droppedTotal;
 
-        Subscriber(FlowPredicate filter, ServerCallStreamObserver<FlowBatch> stream, int capacity) {
+        Subscriber(FlowPredicate filter, ServerCallStreamObserver<FlowBatch> stream, int capacity, AtomicLong droppedInHub) {
             this.filter = filter;
             this.stream = stream;
             this.queue = new ArrayBlockingQueue<>(capacity);
+            this.droppedInHub = droppedInHub;
         }
 
         void confirm() {
@@ -95,6 +103,7 @@ public final class FlowHub implements FlowOutput {
             }
             if (!queue.offer(FlowBatch.newBuilder().addAllFlows(matching).build())) {
                 droppedSinceLastBatch.addAndGet(matching.size());
+                droppedInHub.addAndGet(matching.size());
                 droppedTotal += matching.size();
             }
             drain();

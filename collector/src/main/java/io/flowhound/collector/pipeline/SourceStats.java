@@ -1,14 +1,17 @@
 package io.flowhound.collector.pipeline;
 
-/** Running totals of one source, for the replay summary and the logs. */
+/**
+ * Running totals of one source, for the replay summary and the metrics. Written by the source's
+ * reading thread only; volatile so a scrape from another thread sees current values.
+ */
 public final class SourceStats {
 
-    long objects;
-    long flows;
-    long nodata;
-    long skipdata;
-    long badRecords;
-    long failedObjects;
+    volatile long objects;
+    volatile long flows;
+    volatile long nodata;
+    volatile long skipdata;
+    volatile long badRecords;
+    volatile long failedObjects;
 
     public long objects() {
         return objects;

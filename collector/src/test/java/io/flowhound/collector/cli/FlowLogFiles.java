@@ -44,8 +44,8 @@ final class FlowLogFiles {
         Files.writeString(file, text, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
-    /** A config reading {@code data} with format auto, state in {@code state}, gRPC on {@code grpcPort}. */
-    static Path config(Path dir, Path data, int grpcPort, String pollInterval) throws IOException {
+    /** A config reading {@code data} with format auto, state in {@code state}, gRPC and metrics on the given ports. */
+    static Path config(Path dir, Path data, int grpcPort, int metricsPort, String pollInterval) throws IOException {
         Path config = dir.resolve("flowhound.yaml");
         Files.writeString(config, """
                 state_dir: state
@@ -57,7 +57,9 @@ final class FlowLogFiles {
                     poll_interval: %s
                 grpc:
                   listen: 127.0.0.1:%d
-                """.formatted(data, pollInterval, grpcPort));
+                metrics:
+                  listen: 127.0.0.1:%d
+                """.formatted(data, pollInterval, grpcPort, metricsPort));
         return config;
     }
 }

@@ -69,7 +69,7 @@ class ReplayCommandTest {
         Path plain = data.resolve("plain/b.log");
         appendGzipMember(gzipped, lines(List.of(V2_HEADER)) + lines(records(1000, 3)));
         appendText(plain, lines(List.of(V2_HEADER)) + lines(records(2000, 4)));
-        Path config = FlowLogFiles.config(dir, data, 0, "1s");
+        Path config = FlowLogFiles.config(dir, data, 0, 0, "1s");
         Path flowsOut = dir.resolve("out/flows.jsonl");
 
         Run first = replay(config, flowsOut);
@@ -113,7 +113,7 @@ class ReplayCommandTest {
         Files.write(data.resolve("b-corrupt.log.gz"), corrupt);
         appendText(data.resolve("c-garbage-line.log"), lines(List.of(V2_HEADER, FlowLogFiles.record(4000),
                 "this is not a flow log line", FlowLogFiles.record(4001))));
-        Path config = FlowLogFiles.config(dir, data, 0, "1s");
+        Path config = FlowLogFiles.config(dir, data, 0, 0, "1s");
 
         Run run = replay(config, dir.resolve("flows.jsonl"));
 

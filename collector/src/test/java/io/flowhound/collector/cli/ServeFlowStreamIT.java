@@ -22,6 +22,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,6 +51,7 @@ class ServeFlowStreamIT {
 
     private ManagedChannel channel;
     private Thread server;
+    private int metricsPort;
 
     @AfterEach
     void stop() throws InterruptedException {
@@ -65,9 +70,10 @@ class ServeFlowStreamIT {
     }
 
     /** Starts serve in a thread of this JVM (SIGTERM handling is exercised by the daemon, not here). */
-    private int startServe(Path data) throws Exception {
+    private void startServe(Path data) throws Exception {
         int port = freePort();
-        Path config = FlowLogFiles.config(dir, data, port, "100ms");
+        metricsPort = freePort();
+        Path config = FlowLogFiles.config(dir, data, port, metricsPort, "100ms");
         server = new Thread(() -> {
             picocli.CommandLine cli = FlowhoundCommand.commandLine();
             cli.setOut(new PrintWriter(new StringWriter()));
@@ -83,7 +89,7 @@ class ServeFlowStreamIT {
                 HealthCheckResponse response = health.withDeadlineAfter(1, TimeUnit.SECONDS)
                         .check(HealthCheckRequest.getDefaultInstance());
                 if (response.getStatus() == HealthCheckResponse.ServingStatus.SERVING) {
-                    return port;
+                    return;
                 }
             } catch (RuntimeException notYet) {
                 if (System.nanoTime() > deadline) {
@@ -157,6 +163,19 @@ class ServeFlowStreamIT {
         assertEquals(1, filtered.size());
         assertEquals(1001, filtered.get(0).getSrcPort());
         assertTrue(port1001Only.poll(500, TimeUnit.MILLISECONDS) == null, "the filter lets nothing else through");
+
+        String scrape = scrapeMetrics();
+        assertTrue(scrape.contains("flowhound_flows_total{source=\"test-aws\"} 5.0"), scrape);
+        assertTrue(scrape.contains("flowhound_flow_subscribers 2.0"), scrape);
+    }
+
+    private String scrapeMetrics() throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode());
+        return response.body();
     }
 
     @Test

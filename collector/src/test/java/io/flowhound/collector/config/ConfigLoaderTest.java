@@ -164,7 +164,7 @@ class ConfigLoaderTest {
                 grpc: 50051
                 """,
                 at(1, 12, "state_dir: expected a path, got a list"),
-                at(2, 10, "sources: expected a list of sources, got \\"aws\\"".replace("\\\"", "\"")),
+                at(2, 10, "sources: expected a list of sources, got \"aws\""),
                 at(3, 7, "grpc: expected a mapping with listen, got \"50051\""));
         assertProblems("""
                 state_dir: ./state
@@ -176,7 +176,8 @@ class ConfigLoaderTest {
                 """,
                 at(3, 5, "sources[0]: expected a mapping with name, type and path, got \"aws\""),
                 at(4, 10, "sources[1].name: no value given (expected a name)"),
-                at(5, 11, "sources[1].type: expected one of: local, s3, gcs, azure_blob, got a mapping"));
+                at(5, 11, "sources[1].type: expected one of: local, s3, gcs, azure_blob, got a mapping"),
+                at(6, 11, "sources[1].path: empty value (expected a path)"));
     }
 
     @Test
@@ -188,8 +189,8 @@ class ConfigLoaderTest {
     @Test
     void unknownEnumValuesListTheAllowedOnes() {
         assertProblems(valid("  - name: gcp\n    type: ftp\n    path: ../samples/aws\n    format: aws_vpc\n"),
-                at(7, 11, "sources[1].type: unknown value \"ftp\" (expected one of: local, s3, gcs, azure_blob)"),
-                at(9, 13, "sources[1].format: unknown value \"aws_vpc\" (expected one of: " + FORMATS + ")"));
+                at(8, 11, "sources[1].type: unknown value \"ftp\" (expected one of: local, s3, gcs, azure_blob)"),
+                at(10, 13, "sources[1].format: unknown value \"aws_vpc\" (expected one of: " + FORMATS + ")"));
     }
 
     @ParameterizedTest
@@ -222,10 +223,10 @@ class ConfigLoaderTest {
                   - {name: c, type: local, path: ../samples/aws, poll_interval: 0s}
                   - {name: d, type: local, path: ../samples/aws, poll_interval: 1.5s}
                 """,
-                at(3, 66, "sources[0].poll_interval: invalid duration \"10\"" + expected),
-                at(4, 66, "sources[1].poll_interval: invalid duration \"10 sec\"" + expected),
-                at(5, 66, "sources[2].poll_interval: must be greater than zero"),
-                at(6, 66, "sources[3].poll_interval: invalid duration \"1.5s\"" + expected));
+                at(3, 65, "sources[0].poll_interval: invalid duration \"10\"" + expected),
+                at(4, 65, "sources[1].poll_interval: invalid duration \"10 sec\"" + expected),
+                at(5, 65, "sources[2].poll_interval: must be greater than zero"),
+                at(6, 65, "sources[3].poll_interval: invalid duration \"1.5s\"" + expected));
     }
 
     @Test
@@ -241,7 +242,9 @@ class ConfigLoaderTest {
     @Test
     void grpcAndMetricsCannotShareAnAddress() {
         assertProblems(valid("grpc: {listen: 127.0.0.1:9464}\n"),
-                at(7, 1, "metrics.listen: same address as grpc.listen (127.0.0.1:9464)"));
+                at(7, 16, "grpc.listen: same address as metrics.listen (127.0.0.1:9464, the default)"));
+        assertProblems(valid("grpc: {listen: 0.0.0.0:80}\nmetrics: {listen: 0.0.0.0:80}\n"),
+                at(8, 19, "metrics.listen: same address as grpc.listen (0.0.0.0:80)"));
     }
 
     @Test
@@ -253,8 +256,8 @@ class ConfigLoaderTest {
                   - {name: aws, type: local, path: ../samples/aws}
                   - {name: "aws samples", type: local, path: ../samples/aws}
                 """,
-                at(4, 13, "sources[1].name: duplicate source name \"aws\" (also used by sources[0] at line 3)"),
-                at(5, 13, "sources[2].name: invalid name \"aws samples\" (use only letters, digits, '.', '_' and '-')"));
+                at(4, 12, "sources[1].name: duplicate source name \"aws\" (also used by sources[0] at line 3)"),
+                at(5, 12, "sources[2].name: invalid name \"aws samples\" (use only letters, digits, '.', '_' and '-')"));
     }
 
     @Test
@@ -281,6 +284,40 @@ class ConfigLoaderTest {
                 at(1, 12, "state_dir: " + root.resolve("etc/occupied") + " exists but is not a directory"),
                 at(2, 18, "dead_letter_dir: " + root.resolve("etc/occupied/dead")
                         + " does not exist and cannot be created: " + root.resolve("etc/occupied") + " is not a directory"));
+    }
+
+    @Test
+    void aDefaultDeadLetterDirThatIsAFileIsAProblemAtStateDir() throws IOException {
+        Files.createDirectories(root.resolve("etc/state"));
+        Files.writeString(root.resolve("etc/state/dead-letter"), "");
+        assertProblems(valid(""),
+                at(1, 12, "dead_letter_dir: " + root.resolve("etc/state/dead-letter")
+                        + " exists but is not a directory (the default, inside state_dir)"));
+    }
+
+    @Test
+    void badGlobsAndLogFormatsSayWhatIsWrong() {
+        assertProblems("""
+                state_dir: ./state
+                sources:
+                  - {name: a, type: local, path: ../samples/aws, include: "**/*.{log,gz"}
+                  - {name: b, type: local, path: ../samples/aws, include: /var/log/*.gz}
+                  - {name: c, type: local, path: ../samples/aws, log_format: "version Account_ID"}
+                  - {name: d, type: local, path: ../samples/aws, log_format: "srcaddr dstaddr srcaddr"}
+                  - {name: e, type: local, path: ../samples/aws, include: }
+                """,
+                at(3, 59, "sources[0].include: invalid glob \"**/*.{log,gz\": Missing '}"),
+                at(4, 59, "sources[1].include: glob \"/var/log/*.gz\" must be relative to the source's path"),
+                at(5, 62, "sources[2].log_format: \"Account_ID\" is not an AWS field name"
+                        + " (expected space-separated names such as: version account-id interface-id srcaddr)"),
+                at(6, 62, "sources[3].log_format: field srcaddr is listed twice"),
+                at(7, 58, "sources[4].include: no value given (expected a glob)"));
+    }
+
+    @Test
+    void mergeKeysAreRejectedWithAReason() {
+        assertProblems(valid("    <<: {format: auto}\n"),
+                at(7, 5, "sources[0]: merge keys (<<) are not supported; write the keys out"));
     }
 
     @Test
@@ -336,7 +373,7 @@ class ConfigLoaderTest {
                 at(6, 13, "sources[0].format: unknown value \"aws_vpc\" (expected one of: " + FORMATS + ")"),
                 at(7, 20, "sources[0].poll_interval: invalid duration \"soon\""
                         + " (expected a whole number followed by ms, s, m or h, e.g. 10s)"),
-                at(8, 13, "sources[1].name: duplicate source name \"aws\" (also used by sources[0] at line 3)"),
+                at(8, 11, "sources[1].name: duplicate source name \"aws\" (also used by sources[0] at line 3)"),
                 at(9, 11, "sources[1].type: source type s3 is not available in this version yet"),
                 at(10, 5, "sources[1].bucket: unknown key (known keys: " + SOURCE_KEYS + ")"),
                 at(12, 11, "grpc.listen: invalid address \"127.0.0.1\": expected host:port, e.g. 127.0.0.1:50051"));
