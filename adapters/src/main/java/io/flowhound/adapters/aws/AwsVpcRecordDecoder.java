@@ -38,7 +38,7 @@ final class AwsVpcRecordDecoder {
     private final AwsEcs.Builder ecs = AwsEcs.newBuilder();
 
     /**
-     * Sets the record's fields on {@code flow}, which the caller has cleared.
+     * Sets the record's fields on {@code flow}, a new builder.
      *
      * @return null when every value was understood, else a sentence naming the field and value
      *         that were not (the flow is then incomplete and must be discarded)

@@ -51,7 +51,6 @@ public final class AwsVpcTextParser implements FlowParser {
     private final LineReader lines = new LineReader(MAX_LINE_BYTES);
     private final FieldSpans spans = new FieldSpans();
     private final AwsVpcRecordDecoder decoder = new AwsVpcRecordDecoder();
-    private final Flow.Builder flow = Flow.newBuilder();
     private final Map<String, AwsVpcLayout> headers = new HashMap<>();
 
     /**
@@ -130,7 +129,9 @@ public final class AwsVpcTextParser implements FlowParser {
             problem = "record has " + spans.count + " fields but its " + (layout == header ? "header" : "layout")
                     + " names " + layout.size() + " (" + layout.text() + ")";
         } else {
-            flow.clear();
+            // A fresh builder is cheaper than clear(): clearing a built builder's map field
+            // (extra) makes every later build copy it.
+            Flow.Builder flow = Flow.newBuilder();
             problem = decoder.decode(buffer, spans, layout, flow);
             if (problem == null) {
                 flow.setCloud(Cloud.AWS).setProvenance(provenance.setRecordIndex(lineNumber).build());

@@ -40,12 +40,25 @@ final class StringCache {
         }
         int slot = (hash ^ (hash >>> 16)) & mask;
         byte[] key = keys[slot];
-        if (key != null && Arrays.equals(key, 0, key.length, bytes, from, to)) {
+        if (key != null && sameBytes(key, bytes, from, length)) {
             return values[slot];
         }
         String value = new String(bytes, from, length, StandardCharsets.UTF_8);
         keys[slot] = Arrays.copyOfRange(bytes, from, to);
         values[slot] = value;
         return value;
+    }
+
+    /** A plain loop: for keys this short it beats the call into the vectorized Arrays.equals. */
+    private static boolean sameBytes(byte[] key, byte[] bytes, int from, int length) {
+        if (key.length != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (key[i] != bytes[from + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -15,10 +15,10 @@ import io.flowhound.proto.Cloud;
 import io.flowhound.proto.Direction;
 import io.flowhound.proto.Flow;
 import io.flowhound.proto.LogStatus;
+import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.ByteArrayInputStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -354,7 +354,7 @@ class AwsVpcTextParserTest {
 
     @Test
     void handlesCrlfLineEndings() {
-        CollectingConsumer out = parse(parser, V2_HEADER + "\r\n" + V2_RECORD + "\r\n\r\n" + V2_RECORD + "\r\n");
+        CollectingConsumer out = parse(parser, V2_HEADER + "\r\n" + V2_RECORD + "\r\n\r\n" + V2_RECORD + "\r");
 
         assertEquals(List.of(), out.errors);
         assertEquals(2, out.flows.size());
