@@ -12,10 +12,11 @@ public interface FlowConsumer {
     void error(ParseError error);
 
     /**
-     * Every record up to {@code point} has been delivered through {@link #flow} or
-     * {@link #error}; a read that resumes at {@code point} would continue with the next one.
-     * Called by parsers after each record; it must be cheap.
+     * Every record up to this point has been delivered through {@link #flow} or
+     * {@link #error}; a read that resumes at {@code new ResumePoint(offset, records, state)}
+     * would continue with the next one. Called by parsers after each record, so it takes the
+     * parts rather than an allocated {@link ResumePoint}, and it must be cheap.
      */
-    default void consumedUpTo(ResumePoint point) {
+    default void consumedUpTo(long offset, long records, String state) {
     }
 }

@@ -2,6 +2,7 @@ package io.flowhound.adapters.aws;
 
 import com.google.protobuf.ByteString;
 import io.flowhound.proto.Action;
+import io.flowhound.proto.AwsDetails;
 import io.flowhound.proto.AwsEcs;
 import io.flowhound.proto.AwsTransitGateway;
 import io.flowhound.proto.Direction;
@@ -34,6 +35,7 @@ final class AwsVpcRecordDecoder {
 
     private final StringCache strings = new StringCache(4096);
     private final AddressCache addresses = new AddressCache(4096);
+    private final AwsDetails.Builder aws = AwsDetails.newBuilder();
     private final AwsTransitGateway.Builder tgw = AwsTransitGateway.newBuilder();
     private final AwsEcs.Builder ecs = AwsEcs.newBuilder();
 
@@ -44,6 +46,7 @@ final class AwsVpcRecordDecoder {
      *         that were not (the flow is then incomplete and must be discarded)
      */
     String decode(byte[] line, FieldSpans spans, AwsVpcLayout layout, Flow.Builder flow) {
+        boolean hasAws = false;
         boolean hasTgw = false;
         boolean hasEcs = false;
         for (int column = 0; column < spans.count; column++) {
@@ -162,7 +165,8 @@ final class AwsVpcRecordDecoder {
                     flow.setTcpFlags((int) number);
                     break;
                 case TYPE:
-                    flow.setAddressType(strings.get(line, from, to));
+                    aws.setAddressType(strings.get(line, from, to));
+                    hasAws = true;
                     break;
                 case PKT_SRCADDR:
                     if ((address = addresses.get(line, from, to)) == null) {
@@ -183,16 +187,20 @@ final class AwsVpcRecordDecoder {
                     flow.setZone(strings.get(line, from, to));
                     break;
                 case SUBLOCATION_TYPE:
-                    flow.setSublocationType(strings.get(line, from, to));
+                    aws.setSublocationType(strings.get(line, from, to));
+                    hasAws = true;
                     break;
                 case SUBLOCATION_ID:
-                    flow.setSublocationId(strings.get(line, from, to));
+                    aws.setSublocationId(strings.get(line, from, to));
+                    hasAws = true;
                     break;
                 case PKT_SRC_AWS_SERVICE:
-                    flow.setPktSrcAwsService(strings.get(line, from, to));
+                    aws.setPktSrcAwsService(strings.get(line, from, to));
+                    hasAws = true;
                     break;
                 case PKT_DST_AWS_SERVICE:
-                    flow.setPktDstAwsService(strings.get(line, from, to));
+                    aws.setPktDstAwsService(strings.get(line, from, to));
+                    hasAws = true;
                     break;
                 case FLOW_DIRECTION:
                     if (equals(line, from, to, INGRESS)) {
@@ -210,7 +218,8 @@ final class AwsVpcRecordDecoder {
                     flow.setTrafficPath((int) number);
                     break;
                 case REJECT_REASON:
-                    flow.setRejectReason(strings.get(line, from, to));
+                    aws.setRejectReason(strings.get(line, from, to));
+                    hasAws = true;
                     break;
                 case ECS_CLUSTER_ARN:
                 case ECS_CLUSTER_NAME:
@@ -242,18 +251,23 @@ final class AwsVpcRecordDecoder {
             }
         }
         if (hasTgw) {
-            flow.setTgw(tgw.build());
+            aws.setTgw(tgw.build());
             tgw.clear();
         }
         if (hasEcs) {
-            flow.setEcs(ecs.build());
+            aws.setEcs(ecs.build());
             ecs.clear();
+        }
+        if (hasAws || hasTgw || hasEcs) {
+            flow.setAws(aws.build());
+            aws.clear();
         }
         return null;
     }
 
     /** Forgets half-filled sub-messages after a record failed to decode. */
     void discardPartial() {
+        aws.clear();
         tgw.clear();
         ecs.clear();
     }

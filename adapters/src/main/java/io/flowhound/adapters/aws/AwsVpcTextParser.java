@@ -87,7 +87,7 @@ public final class AwsVpcTextParser implements FlowParser {
         String headerText = from.state();
         AwsVpcLayout header = headerText.isEmpty() ? null : layoutOfHeader(headerText);
         long lineNumber = from.records();
-        ResumePoint consumed = from;
+        long consumedOffset = from.offset();
         lines.reset(in, from.offset());
         byte[] buffer = lines.buffer();
         while (lines.next()) {
@@ -110,10 +110,10 @@ public final class AwsVpcTextParser implements FlowParser {
                     parseRecord(buffer, header, lineNumber, provenance, objectKey, out);
                 }
             }
-            consumed = new ResumePoint(lines.endOffset(), lineNumber, headerText);
-            out.consumedUpTo(consumed);
+            consumedOffset = lines.endOffset();
+            out.consumedUpTo(consumedOffset, lineNumber, headerText);
         }
-        return consumed;
+        return new ResumePoint(consumedOffset, lineNumber, headerText);
     }
 
     private void parseRecord(byte[] buffer, AwsVpcLayout header, long lineNumber,

@@ -139,15 +139,15 @@ class AwsPeerConformanceTest {
         assertEquals("subnet-02d645xxxxxxxdbc0", flow.getSubnetId());
         assertEquals("i-0axxxxxx1ad77", flow.getInstanceId());
         assertEquals(1, flow.getTcpFlags());
-        assertEquals("IPv4", flow.getAddressType());
+        assertEquals("IPv4", flow.getAws().getAddressType());
         assertEquals(ip("89.160.20.156"), flow.getPktSrcAddr());
         assertEquals(ip("10.200.0.80"), flow.getPktDstAddr());
         assertEquals("us-east-1", flow.getRegion());
         assertEquals("use1-az5", flow.getZone());
-        assertEquals("wavelength", flow.getSublocationType());
-        assertEquals("fake-id", flow.getSublocationId());
-        assertEquals("AMAZON", flow.getPktSrcAwsService());
-        assertEquals("CLOUDFRONT", flow.getPktDstAwsService());
+        assertEquals("wavelength", flow.getAws().getSublocationType());
+        assertEquals("fake-id", flow.getAws().getSublocationId());
+        assertEquals("AMAZON", flow.getAws().getPktSrcAwsService());
+        assertEquals("CLOUDFRONT", flow.getAws().getPktDstAwsService());
         assertEquals(Direction.INGRESS, flow.getDirection());
         assertEquals(1, flow.getTrafficPath());
     }
@@ -158,21 +158,21 @@ class AwsPeerConformanceTest {
         // runs of spaces are one separator, and the value keeps the letter as UTF-8 text.
         Flow flow = processorSamples.get("v6-fields-original").parse().onlyFlow();
 
-        assertEquals("TransitGateway", flow.getTgw().getResourceType());
+        assertEquals("TransitGateway", flow.getAws().getTgw().getResourceType());
         assertEquals("123456789123", flow.getAccountId());
-        assertEquals("tgw-3b86d5e89ec8ebd55", flow.getTgw().getTgwId());
-        assertEquals("tgw-attach-3e0bbb28e9ac7e3d8", flow.getTgw().getAttachmentId());
-        assertEquals("123456789123", flow.getTgw().getSrcVpcAccountId());
-        assertEquals("123456789123", flow.getTgw().getDstVpcAccountId());
-        assertEquals("vpc-3620ee62fdaf70d01", flow.getTgw().getSrcVpcId());
-        assertEquals("vpc-3da88d2d64d3e7d16", flow.getTgw().getDstVpcId());
-        assertEquals("subnet-3fbc536e360c36ca\u0431", flow.getTgw().getSrcSubnetId());
-        assertEquals("subnet-3abc2577ee1022895", flow.getTgw().getDstSubnetId());
-        assertEquals("eni-008ffff1f06bf8d10", flow.getTgw().getSrcEni());
-        assertEquals("eni-309ffff1f06bf8d99", flow.getTgw().getDstEni());
-        assertEquals("us-east-1a", flow.getTgw().getSrcAzId());
-        assertEquals("us-east-1b", flow.getTgw().getDstAzId());
-        assertEquals("", flow.getTgw().getPairAttachmentId());
+        assertEquals("tgw-3b86d5e89ec8ebd55", flow.getAws().getTgw().getTgwId());
+        assertEquals("tgw-attach-3e0bbb28e9ac7e3d8", flow.getAws().getTgw().getAttachmentId());
+        assertEquals("123456789123", flow.getAws().getTgw().getSrcVpcAccountId());
+        assertEquals("123456789123", flow.getAws().getTgw().getDstVpcAccountId());
+        assertEquals("vpc-3620ee62fdaf70d01", flow.getAws().getTgw().getSrcVpcId());
+        assertEquals("vpc-3da88d2d64d3e7d16", flow.getAws().getTgw().getDstVpcId());
+        assertEquals("subnet-3fbc536e360c36ca\u0431", flow.getAws().getTgw().getSrcSubnetId());
+        assertEquals("subnet-3abc2577ee1022895", flow.getAws().getTgw().getDstSubnetId());
+        assertEquals("eni-008ffff1f06bf8d10", flow.getAws().getTgw().getSrcEni());
+        assertEquals("eni-309ffff1f06bf8d99", flow.getAws().getTgw().getDstEni());
+        assertEquals("us-east-1a", flow.getAws().getTgw().getSrcAzId());
+        assertEquals("us-east-1b", flow.getAws().getTgw().getDstAzId());
+        assertEquals("", flow.getAws().getTgw().getPairAttachmentId());
         assertEquals(ip("10.100.8.1"), flow.getSrcAddr());
         assertEquals(ip("10.200.8.2"), flow.getDstAddr());
         assertEquals(43228, flow.getSrcPort());
@@ -183,16 +183,16 @@ class AwsPeerConformanceTest {
         assertEquals(1766848875000L, flow.getStartMs());
         assertEquals(1766848933000L, flow.getEndMs());
         assertEquals(LogStatus.OK, flow.getLogStatus());
-        assertEquals("IPv4", flow.getAddressType());
-        assertEquals(1, flow.getTgw().getPacketsLostNoRoute());
-        assertEquals(0, flow.getTgw().getPacketsLostBlackhole());
-        assertEquals(2, flow.getTgw().getPacketsLostMtuExceeded());
-        assertEquals(0, flow.getTgw().getPacketsLostTtlExpired());
+        assertEquals("IPv4", flow.getAws().getAddressType());
+        assertEquals(1, flow.getAws().getTgw().getPacketsLostNoRoute());
+        assertEquals(0, flow.getAws().getTgw().getPacketsLostBlackhole());
+        assertEquals(2, flow.getAws().getTgw().getPacketsLostMtuExceeded());
+        assertEquals(0, flow.getAws().getTgw().getPacketsLostTtlExpired());
         assertEquals(2, flow.getTcpFlags());
         assertEquals("us-east-1", flow.getRegion());
         assertEquals(Direction.EGRESS, flow.getDirection());
-        assertEquals("", flow.getPktSrcAwsService());
-        assertEquals("", flow.getPktDstAwsService());
+        assertEquals("", flow.getAws().getPktSrcAwsService());
+        assertEquals("", flow.getAws().getPktDstAwsService());
         assertEquals(0, flow.getVersion(), "this format has no version field");
     }
 
@@ -200,18 +200,18 @@ class AwsPeerConformanceTest {
     void readsTheV7EcsSampleInItsCustomOrder() {
         Flow flow = processorSamples.get("v7-fields-original").parse().onlyFlow();
 
-        assertEquals("b9ad2f8a90b24f7bbce4b0341034852f", flow.getEcs().getTaskId());
+        assertEquals("b9ad2f8a90b24f7bbce4b0341034852f", flow.getAws().getEcs().getTaskId());
         assertEquals("arn:aws:ecs:us-east-1:123456789012:task/DEMOGO-ECS/b9ad2f8a90b24f7bbce4b0341034852f",
-                flow.getEcs().getTaskArn());
-        assertEquals("arn:aws:ecs:us-east-1:123456789012:task-definition/catsdef:2", flow.getEcs().getTaskDefinitionArn());
-        assertEquals("DEMOGO-ECS", flow.getEcs().getClusterName());
-        assertEquals("arn:aws:ecs:us-east-1:123456789012:cluster/DEMOGO-ECS", flow.getEcs().getClusterArn());
-        assertEquals("39623aba81594d79b596c0c5f556d47b", flow.getEcs().getContainerInstanceId());
+                flow.getAws().getEcs().getTaskArn());
+        assertEquals("arn:aws:ecs:us-east-1:123456789012:task-definition/catsdef:2", flow.getAws().getEcs().getTaskDefinitionArn());
+        assertEquals("DEMOGO-ECS", flow.getAws().getEcs().getClusterName());
+        assertEquals("arn:aws:ecs:us-east-1:123456789012:cluster/DEMOGO-ECS", flow.getAws().getEcs().getClusterArn());
+        assertEquals("39623aba81594d79b596c0c5f556d47b", flow.getAws().getEcs().getContainerInstanceId());
         assertEquals("arn:aws:ecs:us-east-1:123456789012:container-instance/DEMOGO-ECS/39623aba81594d79b596c0c5f556d47b",
-                flow.getEcs().getContainerInstanceArn());
-        assertEquals("0c5c6db7540ca5c4dbc692a53c1d7bab0a4e17e9cf44fc9167659c8687fd13df", flow.getEcs().getContainerId());
-        assertEquals("", flow.getEcs().getSecondContainerId());
-        assertEquals("cats", flow.getEcs().getServiceName());
+                flow.getAws().getEcs().getContainerInstanceArn());
+        assertEquals("0c5c6db7540ca5c4dbc692a53c1d7bab0a4e17e9cf44fc9167659c8687fd13df", flow.getAws().getEcs().getContainerId());
+        assertEquals("", flow.getAws().getEcs().getSecondContainerId());
+        assertEquals("cats", flow.getAws().getEcs().getServiceName());
     }
 
     @Test
@@ -257,20 +257,20 @@ class AwsPeerConformanceTest {
     void readsWhatTheIntegrationFixturesCarryWithoutExpectedDocuments() throws IOException {
         // The integration's v8 expectation leaves reject-reason out; the record says BPA.
         Flow v8 = parseFixture(peers.resolve("integrations/aws_vpcflow/test-v8-samples.log")).onlyFlow();
-        assertEquals("BPA", v8.getRejectReason());
-        assertEquals("e504f037-35c", v8.getEcs().getTaskId());
+        assertEquals("BPA", v8.getAws().getRejectReason());
+        assertEquals("e504f037-35c", v8.getAws().getEcs().getTaskId());
 
         // The ECS samples (39 values, the v7 default) carry counters on NODATA and SKIPDATA rows: kept.
         Flow nodata = parseFixture(peers.resolve("integrations/aws_vpcflow/test-ecs-samples.log")).flows.get(1);
         assertEquals(LogStatus.NODATA, nodata.getLogStatus());
         assertEquals(6, nodata.getPackets());
-        assertEquals("orders-cluster", nodata.getEcs().getClusterName());
+        assertEquals("orders-cluster", nodata.getAws().getEcs().getClusterName());
 
         // The TGW samples follow the 36-value Transit Gateway default; resource-type is "-" there.
         Flow tgw = parseFixture(peers.resolve("integrations/aws_vpcflow/test-tgw-samples.log")).flows.get(0);
         assertEquals("748335378900", tgw.getAccountId());
-        assertEquals("tgw-0a12bc34de56f7890", tgw.getTgw().getTgwId());
-        assertEquals("", tgw.getTgw().getResourceType());
+        assertEquals("tgw-0a12bc34de56f7890", tgw.getAws().getTgw().getTgwId());
+        assertEquals("", tgw.getAws().getTgw().getResourceType());
         assertEquals(ip("2a02:cf40::"), tgw.getDstAddr());
         assertEquals(LogStatus.SKIPDATA, tgw.getLogStatus());
         assertEquals(Direction.INGRESS, tgw.getDirection());

@@ -75,24 +75,24 @@ class AwsVpcDocumentedSamplesTest {
         assertEquals("subnet-0fedcba9876543210", egress.getSubnetId());
         assertEquals("i-0aa11bb22cc33dd44", egress.getInstanceId());
         assertEquals(19, egress.getTcpFlags(), "SYN-ACK | FIN over the window");
-        assertEquals("IPv4", egress.getAddressType());
+        assertEquals("IPv4", egress.getAws().getAddressType());
         assertEquals(ip("10.1.2.15"), egress.getPktSrcAddr());
         assertEquals(ip("52.94.5.100"), egress.getPktDstAddr());
         assertEquals("eu-west-1", egress.getRegion());
         assertEquals("euw1-az2", egress.getZone());
-        assertEquals("", egress.getSublocationType());
-        assertEquals("", egress.getSublocationId());
-        assertEquals("", egress.getPktSrcAwsService());
-        assertEquals("DYNAMODB", egress.getPktDstAwsService());
+        assertEquals("", egress.getAws().getSublocationType());
+        assertEquals("", egress.getAws().getSublocationId());
+        assertEquals("", egress.getAws().getPktSrcAwsService());
+        assertEquals("DYNAMODB", egress.getAws().getPktDstAwsService());
         assertEquals(Direction.EGRESS, egress.getDirection());
         assertEquals(2, egress.getTrafficPath(), "internet gateway or gateway VPC endpoint (formats.md 1.4)");
-        assertEquals("", egress.getRejectReason());
+        assertEquals("", egress.getAws().getRejectReason());
 
         Flow blocked = flows.get(1);
         assertEquals(Action.REJECT, blocked.getAction());
         assertEquals(Direction.INGRESS, blocked.getDirection());
         assertFalse(blocked.hasTrafficPath(), "traffic-path is - for ingress");
-        assertEquals("BPA", blocked.getRejectReason());
+        assertEquals("BPA", blocked.getAws().getRejectReason());
     }
 
     @Test

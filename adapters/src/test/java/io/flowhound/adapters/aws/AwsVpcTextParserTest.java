@@ -59,8 +59,8 @@ class AwsVpcTextParserTest {
         assertEquals(CollectingConsumer.SOURCE, flow.getProvenance().getSource());
         assertEquals(CollectingConsumer.KEY, flow.getProvenance().getObjectKey());
         assertEquals(2, flow.getProvenance().getRecordIndex(), "the header is line 1");
-        assertFalse(flow.hasTgw());
-        assertFalse(flow.hasEcs());
+        assertFalse(flow.getAws().hasTgw());
+        assertFalse(flow.getAws().hasEcs());
         assertTrue(flow.getExtraMap().isEmpty());
     }
 
@@ -139,30 +139,30 @@ class AwsVpcTextParserTest {
 
         assertEquals(6, flow.getVersion());
         assertEquals("123456789123", flow.getAccountId());
-        assertEquals("TransitGateway", flow.getTgw().getResourceType());
-        assertEquals("tgw-3b86d5e89ec8ebd55", flow.getTgw().getTgwId());
-        assertEquals("tgw-attach-3e0bbb28e9ac7e3d8", flow.getTgw().getAttachmentId());
-        assertEquals("111111111111", flow.getTgw().getSrcVpcAccountId());
-        assertEquals("222222222222", flow.getTgw().getDstVpcAccountId());
-        assertEquals("vpc-3620ee62fdaf70d01", flow.getTgw().getSrcVpcId());
-        assertEquals("vpc-3da88d2d64d3e7d16", flow.getTgw().getDstVpcId());
-        assertEquals("subnet-3fbc536e360c36ca1", flow.getTgw().getSrcSubnetId());
-        assertEquals("subnet-3abc2577ee1022895", flow.getTgw().getDstSubnetId());
-        assertEquals("eni-008ffff1f06bf8d10", flow.getTgw().getSrcEni());
-        assertEquals("eni-309ffff1f06bf8d99", flow.getTgw().getDstEni());
-        assertEquals("use1-az1", flow.getTgw().getSrcAzId());
-        assertEquals("use1-az2", flow.getTgw().getDstAzId());
-        assertEquals("tgw-attach-0000000000000000f", flow.getTgw().getPairAttachmentId());
-        assertEquals(1, flow.getTgw().getPacketsLostNoRoute());
-        assertEquals(0, flow.getTgw().getPacketsLostBlackhole());
-        assertTrue(flow.getTgw().hasPacketsLostBlackhole(), "0 is a value, not absence");
-        assertEquals(2, flow.getTgw().getPacketsLostMtuExceeded());
-        assertEquals(3, flow.getTgw().getPacketsLostTtlExpired());
+        assertEquals("TransitGateway", flow.getAws().getTgw().getResourceType());
+        assertEquals("tgw-3b86d5e89ec8ebd55", flow.getAws().getTgw().getTgwId());
+        assertEquals("tgw-attach-3e0bbb28e9ac7e3d8", flow.getAws().getTgw().getAttachmentId());
+        assertEquals("111111111111", flow.getAws().getTgw().getSrcVpcAccountId());
+        assertEquals("222222222222", flow.getAws().getTgw().getDstVpcAccountId());
+        assertEquals("vpc-3620ee62fdaf70d01", flow.getAws().getTgw().getSrcVpcId());
+        assertEquals("vpc-3da88d2d64d3e7d16", flow.getAws().getTgw().getDstVpcId());
+        assertEquals("subnet-3fbc536e360c36ca1", flow.getAws().getTgw().getSrcSubnetId());
+        assertEquals("subnet-3abc2577ee1022895", flow.getAws().getTgw().getDstSubnetId());
+        assertEquals("eni-008ffff1f06bf8d10", flow.getAws().getTgw().getSrcEni());
+        assertEquals("eni-309ffff1f06bf8d99", flow.getAws().getTgw().getDstEni());
+        assertEquals("use1-az1", flow.getAws().getTgw().getSrcAzId());
+        assertEquals("use1-az2", flow.getAws().getTgw().getDstAzId());
+        assertEquals("tgw-attach-0000000000000000f", flow.getAws().getTgw().getPairAttachmentId());
+        assertEquals(1, flow.getAws().getTgw().getPacketsLostNoRoute());
+        assertEquals(0, flow.getAws().getTgw().getPacketsLostBlackhole());
+        assertTrue(flow.getAws().getTgw().hasPacketsLostBlackhole(), "0 is a value, not absence");
+        assertEquals(2, flow.getAws().getTgw().getPacketsLostMtuExceeded());
+        assertEquals(3, flow.getAws().getTgw().getPacketsLostTtlExpired());
         assertEquals(2, flow.getTcpFlags());
         assertEquals("us-east-1", flow.getRegion());
         assertEquals(Direction.EGRESS, flow.getDirection());
-        assertEquals("", flow.getPktSrcAwsService());
-        assertEquals("S3", flow.getPktDstAwsService());
+        assertEquals("", flow.getAws().getPktSrcAwsService());
+        assertEquals("S3", flow.getAws().getPktDstAwsService());
         assertEquals(Action.ACTION_UNSPECIFIED, flow.getAction(), "TGW records have no action");
         assertEquals(1600, flow.getBytes());
     }
@@ -177,17 +177,17 @@ class AwsVpcTextParserTest {
                 + " arn:aws:ecs:us-east-1:111122223333:task-definition/web:3"
                 + " arn:aws:ecs:us-east-1:111122223333:task/web/t1 t1\n").onlyFlow();
 
-        assertEquals("arn:aws:ecs:us-east-1:111122223333:cluster/web", flow.getEcs().getClusterArn());
-        assertEquals("web", flow.getEcs().getClusterName());
+        assertEquals("arn:aws:ecs:us-east-1:111122223333:cluster/web", flow.getAws().getEcs().getClusterArn());
+        assertEquals("web", flow.getAws().getEcs().getClusterName());
         assertEquals("arn:aws:ecs:us-east-1:111122223333:container-instance/web/abc",
-                flow.getEcs().getContainerInstanceArn());
-        assertEquals("abc", flow.getEcs().getContainerInstanceId());
-        assertEquals("c1", flow.getEcs().getContainerId());
-        assertEquals("c2", flow.getEcs().getSecondContainerId());
-        assertEquals("websvc", flow.getEcs().getServiceName());
-        assertEquals("arn:aws:ecs:us-east-1:111122223333:task-definition/web:3", flow.getEcs().getTaskDefinitionArn());
-        assertEquals("arn:aws:ecs:us-east-1:111122223333:task/web/t1", flow.getEcs().getTaskArn());
-        assertEquals("t1", flow.getEcs().getTaskId());
+                flow.getAws().getEcs().getContainerInstanceArn());
+        assertEquals("abc", flow.getAws().getEcs().getContainerInstanceId());
+        assertEquals("c1", flow.getAws().getEcs().getContainerId());
+        assertEquals("c2", flow.getAws().getEcs().getSecondContainerId());
+        assertEquals("websvc", flow.getAws().getEcs().getServiceName());
+        assertEquals("arn:aws:ecs:us-east-1:111122223333:task-definition/web:3", flow.getAws().getEcs().getTaskDefinitionArn());
+        assertEquals("arn:aws:ecs:us-east-1:111122223333:task/web/t1", flow.getAws().getEcs().getTaskArn());
+        assertEquals("t1", flow.getAws().getEcs().getTaskId());
         assertEquals(Direction.INGRESS, flow.getDirection());
         assertFalse(flow.hasTrafficPath(), "traffic-path is - for ingress");
     }
@@ -199,7 +199,7 @@ class AwsVpcTextParserTest {
                 8 111122223333 eni-0a1b2c3d4e5f60718 203.0.113.44 10.1.2.15 61022 3389 6 3 180 1714731411 1714731440 REJECT OK vpc-0123456789abcdef0 subnet-0fedcba9876543210 i-0aa11bb22cc33dd44 2 IPv4 203.0.113.44 10.1.2.15 eu-west-1 euw1-az2 - - - - ingress - BPA
                 """).onlyFlow();
 
-        assertEquals("BPA", flow.getRejectReason());
+        assertEquals("BPA", flow.getAws().getRejectReason());
         assertEquals(Action.REJECT, flow.getAction());
         assertEquals("euw1-az2", flow.getZone());
         assertEquals(2, flow.getTcpFlags());

@@ -35,8 +35,8 @@ final class CollectingConsumer implements FlowConsumer {
     }
 
     @Override
-    public void consumedUpTo(ResumePoint point) {
-        consumed.add(point);
+    public void consumedUpTo(long offset, long records, String state) {
+        consumed.add(new ResumePoint(offset, records, state));
     }
 
     /** Parses a whole, complete object from its start. */

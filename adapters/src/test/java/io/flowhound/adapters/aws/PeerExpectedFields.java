@@ -103,29 +103,29 @@ final class PeerExpectedFields {
             case "aws.vpcflow.interface_id" -> text(flow.getInterfaceId());
             case "aws.vpcflow.vpc_id" -> text(flow.getVpcId());
             case "aws.vpcflow.subnet_id" -> text(flow.getSubnetId());
-            case "aws.vpcflow.type" -> text(flow.getAddressType());
+            case "aws.vpcflow.type" -> text(flow.getAws().getAddressType());
             case "aws.vpcflow.version" -> flow.getVersion() != 0 ? String.valueOf(flow.getVersion()) : null;
             case "aws.vpcflow.tcp_flags" -> flow.hasTcpFlags() ? String.valueOf(flow.getTcpFlags()) : null;
             case "aws.vpcflow.traffic_path" -> flow.hasTrafficPath() ? String.valueOf(flow.getTrafficPath()) : null;
             case "aws.vpcflow.log_status" ->
                     flow.getLogStatus() == LogStatus.LOG_STATUS_UNSPECIFIED ? null : flow.getLogStatus().name();
-            case "aws.vpcflow.pkt_src_aws_service", "aws.vpcflow.pkt_src_service" -> text(flow.getPktSrcAwsService());
-            case "aws.vpcflow.pkt_dst_aws_service", "aws.vpcflow.pkt_dst_service" -> text(flow.getPktDstAwsService());
-            case "aws.vpcflow.reject_reason" -> text(flow.getRejectReason());
-            case "aws.vpcflow.sublocation_type" -> text(flow.getSublocationType());
-            case "aws.vpcflow.sublocation_id" -> text(flow.getSublocationId());
-            case "aws.vpcflow.ecs_cluster_arn", "orchestrator.cluster.id" -> text(flow.getEcs().getClusterArn());
-            case "aws.vpcflow.ecs_cluster_name", "orchestrator.cluster.name" -> text(flow.getEcs().getClusterName());
+            case "aws.vpcflow.pkt_src_aws_service", "aws.vpcflow.pkt_src_service" -> text(flow.getAws().getPktSrcAwsService());
+            case "aws.vpcflow.pkt_dst_aws_service", "aws.vpcflow.pkt_dst_service" -> text(flow.getAws().getPktDstAwsService());
+            case "aws.vpcflow.reject_reason" -> text(flow.getAws().getRejectReason());
+            case "aws.vpcflow.sublocation_type" -> text(flow.getAws().getSublocationType());
+            case "aws.vpcflow.sublocation_id" -> text(flow.getAws().getSublocationId());
+            case "aws.vpcflow.ecs_cluster_arn", "orchestrator.cluster.id" -> text(flow.getAws().getEcs().getClusterArn());
+            case "aws.vpcflow.ecs_cluster_name", "orchestrator.cluster.name" -> text(flow.getAws().getEcs().getClusterName());
             case "aws.vpcflow.ecs_container_instance_arn", "orchestrator.resource.name" ->
-                    text(flow.getEcs().getContainerInstanceArn());
+                    text(flow.getAws().getEcs().getContainerInstanceArn());
             case "aws.vpcflow.ecs_container_instance_id", "orchestrator.resource.id" ->
-                    text(flow.getEcs().getContainerInstanceId());
-            case "aws.vpcflow.ecs_container_id", "container.id" -> text(flow.getEcs().getContainerId());
-            case "aws.vpcflow.ecs_second_container_id" -> text(flow.getEcs().getSecondContainerId());
-            case "aws.vpcflow.ecs_service_name" -> text(flow.getEcs().getServiceName());
-            case "aws.vpcflow.ecs_task_definition_arn" -> text(flow.getEcs().getTaskDefinitionArn());
-            case "aws.vpcflow.ecs_task_arn" -> text(flow.getEcs().getTaskArn());
-            case "aws.vpcflow.ecs_task_id" -> text(flow.getEcs().getTaskId());
+                    text(flow.getAws().getEcs().getContainerInstanceId());
+            case "aws.vpcflow.ecs_container_id", "container.id" -> text(flow.getAws().getEcs().getContainerId());
+            case "aws.vpcflow.ecs_second_container_id" -> text(flow.getAws().getEcs().getSecondContainerId());
+            case "aws.vpcflow.ecs_service_name" -> text(flow.getAws().getEcs().getServiceName());
+            case "aws.vpcflow.ecs_task_definition_arn" -> text(flow.getAws().getEcs().getTaskDefinitionArn());
+            case "aws.vpcflow.ecs_task_arn" -> text(flow.getAws().getEcs().getTaskArn());
+            case "aws.vpcflow.ecs_task_id" -> text(flow.getAws().getEcs().getTaskId());
             case "network.direction" ->
                     flow.getDirection() == Direction.DIRECTION_UNSPECIFIED ? null : flow.getDirection().name().toLowerCase();
             case "network.type" -> flow.getSrcAddr().size() == 4 ? "ipv4" : flow.getSrcAddr().size() == 16 ? "ipv6" : null;

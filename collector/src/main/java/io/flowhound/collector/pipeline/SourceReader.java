@@ -104,7 +104,7 @@ public final class SourceReader {
             throw e.getCause();
         } catch (ObjectReadException e) {
             batcher.deliverBatch();
-            fail(object, batcher.consumed, e.reason());
+            fail(object, batcher.consumed(), e.reason());
         }
     }
 
@@ -126,13 +126,18 @@ public final class SourceReader {
     private final class ObjectBatcher implements FlowConsumer {
         private final ObjectRef object;
         private final List<Flow> batch = new ArrayList<>(BATCH_SIZE);
-        private ResumePoint consumed;
+        /** The last point the parser reported, kept as parts: it is reported after every record. */
+        private long consumedOffset;
+        private long consumedRecords;
+        private String consumedState;
         private long flows;
         private long errors;
 
         ObjectBatcher(ObjectRef object, ResumePoint from) {
             this.object = object;
-            this.consumed = from;
+            this.consumedOffset = from.offset();
+            this.consumedRecords = from.records();
+            this.consumedState = from.state();
         }
 
         @Override
@@ -163,8 +168,10 @@ public final class SourceReader {
         }
 
         @Override
-        public void consumedUpTo(ResumePoint point) {
-            consumed = point;
+        public void consumedUpTo(long offset, long records, String state) {
+            consumedOffset = offset;
+            consumedRecords = records;
+            consumedState = state;
             if (batch.size() >= BATCH_SIZE) {
                 try {
                     deliverBatch();
@@ -175,10 +182,14 @@ public final class SourceReader {
             }
         }
 
+        ResumePoint consumed() {
+            return new ResumePoint(consumedOffset, consumedRecords, consumedState);
+        }
+
         void finish(boolean pendingTail) throws IOException {
             deliverBatch();
             deadLetters.flush();
-            commit(new ObjectCheckpoint(source.name(), object.key(), object.size(), object.version(), consumed,
+            commit(new ObjectCheckpoint(source.name(), object.key(), object.size(), object.version(), consumed(),
                     pendingTail, ""));
         }
 
@@ -194,7 +205,7 @@ public final class SourceReader {
         /** A mid-object checkpoint: the object is not finished, so it stays due for reading. */
         private void commitProgress() throws IOException {
             deadLetters.flush();
-            commit(new ObjectCheckpoint(source.name(), object.key(), object.size(), object.version(), consumed,
+            commit(new ObjectCheckpoint(source.name(), object.key(), object.size(), object.version(), consumed(),
                     true, ""));
         }
     }
