@@ -26,9 +26,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code flowhound serve}: polls the sources until SIGTERM, serves the live flow stream over
- * gRPC and Prometheus metrics over HTTP. On SIGTERM it finishes the object it is reading (every batch is checkpointed), stops
- * the gRPC server and exits 0.
+ * {@code flowhound serve}: polls the sources until SIGTERM or SIGINT, serves the live flow
+ * stream over gRPC and Prometheus metrics over HTTP. On the signal it finishes the object it
+ * is reading (every batch is checkpointed anyway), stops the servers and exits 0.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Poll the sources and serve flows over gRPC until stopped (SIGTERM).")
@@ -42,12 +42,11 @@ final class ServeCommand implements Callable<Integer> {
     Path config;
 
     private final CountDownLatch stopRequested = new CountDownLatch(1);
-    private final CountDownLatch stopped = new CountDownLatch(1);
 
     @Override
     public Integer call() throws Exception {
         FlowhoundConfig loaded = ConfigLoader.load(config);
-        Runtime.getRuntime().addShutdownHook(new Thread(this::stopAndWait, "flowhound-shutdown"));
+        StopSignals.onStop(stopRequested::countDown);
         FlowHub hub = new FlowHub(SUBSCRIBER_QUEUE_BATCHES);
         PrometheusMeterRegistry registry = MetricsServer.newRegistry();
         Duration poll = loaded.sources().stream().map(SourceConfig::pollInterval).min(Duration::compareTo)
@@ -62,24 +61,11 @@ final class ServeCommand implements Callable<Integer> {
                     loaded.grpc().listen().host(), server.port(), loaded.metrics().listen().host(), metrics.port(),
                     loaded.sources().size(), poll);
             do {
-                collector.readAll(false);
+                collector.readAll(false, () -> stopRequested.getCount() == 0);
             } while (!stopRequested.await(poll.toMillis(), TimeUnit.MILLISECONDS));
             LOG.info("stopping reason=signal");
-        } finally {
-            stopped.countDown();
         }
+        LOG.info("stopped");
         return ExitCodes.OK;
-    }
-
-    /** Runs in the shutdown hook: lets the poll loop end its current read, then waits for it. */
-    private void stopAndWait() {
-        stopRequested.countDown();
-        try {
-            if (!stopped.await(25, TimeUnit.SECONDS)) {
-                LOG.warn("stop_timeout waited_s=25");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * Reads whatever is new in one source: lists its objects, skips those its checkpoints already
@@ -63,9 +64,13 @@ public final class SourceReader {
      * Reads every object with data not yet read.
      *
      * @param readToEnd treat objects as complete: also read a last line that has no newline
+     * @param stop      checked between objects; when true, returns without reading the rest
      */
-    public void readNew(boolean readToEnd) throws IOException {
+    public void readNew(boolean readToEnd, BooleanSupplier stop) throws IOException {
         for (ObjectRef object : source.list()) {
+            if (stop.getAsBoolean()) {
+                return;
+            }
             Optional<ObjectCheckpoint> checkpoint = store.checkpoint(source.name(), object.key());
             if (checkpoint.isPresent() && checkpoint.get().covers(object.size(), object.version())) {
                 continue;

@@ -11,6 +11,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * The readers of every configured source, sharing one pipeline and one state store. Built once
@@ -45,8 +46,19 @@ public final class Collector implements Closeable {
 
     /** Reads what is new in every source, one source after the other. */
     public void readAll(boolean readToEnd) throws IOException {
+        readAll(readToEnd, () -> false);
+    }
+
+    /**
+     * Reads what is new in every source, stopping between two objects once {@code stop} says
+     * so; whatever was not read yet is read by the next call or the next run.
+     */
+    public void readAll(boolean readToEnd, BooleanSupplier stop) throws IOException {
         for (SourceReader reader : readers) {
-            reader.readNew(readToEnd);
+            if (stop.getAsBoolean()) {
+                return;
+            }
+            reader.readNew(readToEnd, stop);
         }
     }
 
