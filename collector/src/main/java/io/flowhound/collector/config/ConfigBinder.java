@@ -158,7 +158,7 @@ final class ConfigBinder {
         Node formatNode = keys.optional("format");
         if (formatNode != null) {
             format = oneOf(formatNode, at + ".format", SourceFormat.class);
-            if (format != null && !AvailableInThisVersion.FORMATS.contains(format)) {
+            if (format != null && !AvailableInThisVersion.hasFormat(format)) {
                 problem(formatNode, at + ".format", "format " + format.yamlName() + " is not available in this version yet");
             }
         }
