@@ -5,9 +5,8 @@ import io.flowhound.collector.config.ConfigLoader;
 import io.flowhound.collector.config.ConfigProblem;
 import io.flowhound.collector.config.FlowhoundConfig;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -20,20 +19,20 @@ import java.util.concurrent.Callable;
         description = "Validate a config file; print FILE:LINE:COLUMN: message for each problem.")
 final class CheckConfigCommand implements Callable<Integer> {
 
-    @Option(names = "--config", required = true, paramLabel = "FILE", description = "The YAML config file.")
-    Path config;
+    @Mixin
+    ConfigFileOption config;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws ConfigException {
-        FlowhoundConfig loaded = ConfigLoader.load(config);
+        FlowhoundConfig loaded = config.load();
         List<ConfigProblem> problems = ConfigLoader.checkRuntime(loaded);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        spec.commandLine().getOut().printf("%s: ok (%d sources)%n", config, loaded.sources().size());
+        spec.commandLine().getOut().printf("%s: ok (%d sources)%n", config.file, loaded.sources().size());
         return ExitCodes.OK;
     }
 }

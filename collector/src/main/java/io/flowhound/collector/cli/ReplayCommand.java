@@ -1,6 +1,5 @@
 package io.flowhound.collector.cli;
 
-import io.flowhound.collector.config.ConfigLoader;
 import io.flowhound.collector.config.FlowhoundConfig;
 import io.flowhound.collector.pipeline.JsonLinesFile;
 import io.flowhound.collector.pipeline.Pipeline;
@@ -10,6 +9,7 @@ import io.flowhound.collector.run.Collector;
 import io.flowhound.collector.run.Detectors;
 import io.flowhound.collector.store.StateStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -28,8 +28,8 @@ import java.util.concurrent.Callable;
         description = "Read every configured source to its end, score the flows, and exit.")
 final class ReplayCommand implements Callable<Integer> {
 
-    @Option(names = "--config", required = true, paramLabel = "FILE", description = "The YAML config file.")
-    Path config;
+    @Mixin
+    ConfigFileOption config;
 
     @Option(names = "--flows-out", paramLabel = "FILE",
             description = "Append every flow to FILE, one per line in the proto3 JSON mapping.")
@@ -44,7 +44,7 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        FlowhoundConfig loaded = ConfigLoader.load(config);
+        FlowhoundConfig loaded = config.load();
         long started = System.nanoTime();
         try (StateStore store = StateStore.open(loaded.stateDir());
              Collector collector = Collector.open(loaded, store, new Pipeline(Detectors.engine(), List.of(),

@@ -1,6 +1,5 @@
 package io.flowhound.collector.cli;
 
-import io.flowhound.collector.config.ConfigLoader;
 import io.flowhound.collector.config.FlowhoundConfig;
 import io.flowhound.collector.config.SourceConfig;
 import io.flowhound.collector.grpc.FlowHub;
@@ -15,9 +14,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -38,14 +36,14 @@ final class ServeCommand implements Callable<Integer> {
     /** Batches each flow subscriber may have waiting before new ones are dropped for it. */
     private static final int SUBSCRIBER_QUEUE_BATCHES = 64;
 
-    @Option(names = "--config", required = true, paramLabel = "FILE", description = "The YAML config file.")
-    Path config;
+    @Mixin
+    ConfigFileOption config;
 
     private final CountDownLatch stopRequested = new CountDownLatch(1);
 
     @Override
     public Integer call() throws Exception {
-        FlowhoundConfig loaded = ConfigLoader.load(config);
+        FlowhoundConfig loaded = config.load();
         StopSignals.onStop(stopRequested::countDown);
         FlowHub hub = new FlowHub(SUBSCRIBER_QUEUE_BATCHES);
         PrometheusMeterRegistry registry = MetricsServer.newRegistry();
