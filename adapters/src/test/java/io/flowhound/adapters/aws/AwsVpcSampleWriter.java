@@ -32,6 +32,11 @@ public final class AwsVpcSampleWriter {
     static final String CUSTOM_V5_FORMAT = "version vpc-id subnet-id instance-id interface-id account-id type srcaddr dstaddr"
             + " srcport dstport pkt-srcaddr pkt-dstaddr protocol bytes packets start end action tcp-flags log-status region"
             + " az-id flow-direction traffic-path pkt-src-aws-service pkt-dst-aws-service";
+    /**
+     * Changes whenever the bytes written for a seed change, so that files cached by that name
+     * (the benchmark's, in the temp folder) are rewritten rather than reused.
+     */
+    static final int GENERATOR_VERSION = 1;
 
     private static final String ACCOUNT = "111122223333";
     private static final String REGION = "eu-west-1";
@@ -136,6 +141,23 @@ public final class AwsVpcSampleWriter {
                 }
                 writer.write(value(fields[f], sample, version));
             }
+            writer.write('\n');
+        }
+        writer.flush();
+    }
+
+    /**
+     * Writes a header line in the default v2 format and {@code records} records of a
+     * 500-interface fleet's traffic ({@link AwsVpcFleetTraffic}) in the 10-minute window starting
+     * at {@code windowStart}: data as varied as a real account's, for benchmarks.
+     */
+    public void writeFleetRecords(OutputStream out, int records, long windowStart) throws IOException {
+        AwsVpcFleetTraffic fleet = new AwsVpcFleetTraffic(random);
+        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.US_ASCII), 64 * 1024);
+        writer.write(DEFAULT_V2_FORMAT);
+        writer.write('\n');
+        for (int r = 0; r < records; r++) {
+            writer.write(fleet.nextRecord(windowStart));
             writer.write('\n');
         }
         writer.flush();
