@@ -29,9 +29,10 @@ final class FirewallPayloadDecoder implements PayloadDecoder {
     private final JsonValueReader values;
     private final EndpointDetailsReader details;
     private final IpConnection connection;
-    private final EndpointDetails.Builder local = EndpointDetails.newBuilder();
-    private final EndpointDetails.Builder remote = EndpointDetails.newBuilder();
-    private final GcpDetails.Builder gcp = GcpDetails.newBuilder();
+    // Fresh builders per entry, as in VpcFlowPayloadDecoder.
+    private EndpointDetails.Builder local;
+    private EndpointDetails.Builder remote;
+    private GcpDetails.Builder gcp;
     private boolean localSeen;
     private boolean remoteSeen;
 
@@ -44,9 +45,9 @@ final class FirewallPayloadDecoder implements PayloadDecoder {
     @Override
     public void begin() {
         connection.begin();
-        local.clear();
-        remote.clear();
-        gcp.clear();
+        local = EndpointDetails.newBuilder();
+        remote = EndpointDetails.newBuilder();
+        gcp = GcpDetails.newBuilder();
         localSeen = false;
         remoteSeen = false;
     }

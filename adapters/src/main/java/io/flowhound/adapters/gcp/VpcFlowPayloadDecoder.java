@@ -25,9 +25,11 @@ final class VpcFlowPayloadDecoder implements PayloadDecoder {
     private final JsonValueReader values;
     private final EndpointDetailsReader details;
     private final IpConnection connection;
-    private final EndpointDetails.Builder src = EndpointDetails.newBuilder();
-    private final EndpointDetails.Builder dst = EndpointDetails.newBuilder();
-    private final GcpDetails.Builder gcp = GcpDetails.newBuilder();
+    // Fresh builders per entry: building from a cleared, reused builder costs more (see
+    // AwsVpcTextParser.parseRecord), and most entries carry both sides anyway.
+    private EndpointDetails.Builder src;
+    private EndpointDetails.Builder dst;
+    private GcpDetails.Builder gcp;
     private boolean srcSeen;
     private boolean dstSeen;
     private Reporter reporter;
@@ -41,9 +43,9 @@ final class VpcFlowPayloadDecoder implements PayloadDecoder {
     @Override
     public void begin() {
         connection.begin();
-        src.clear();
-        dst.clear();
-        gcp.clear();
+        src = EndpointDetails.newBuilder();
+        dst = EndpointDetails.newBuilder();
+        gcp = GcpDetails.newBuilder();
         srcSeen = false;
         dstSeen = false;
         reporter = Reporter.REPORTER_UNSPECIFIED;
