@@ -206,7 +206,7 @@ class ConfigLoaderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"aws_vpc_parquet", "gcp_vpc_flow", "gcp_firewall", "azure_nsg", "azure_vnet"})
+    @ValueSource(strings = {"aws_vpc_parquet", "azure_nsg", "azure_vnet"})
     void formatsOfLaterVersionsAreReportedAsNotAvailableYet(String format) {
         assertProblems(valid("    format: " + format + "\n"),
                 at(7, 13, "sources[0].format: format " + format + " is not available in this version yet"));
