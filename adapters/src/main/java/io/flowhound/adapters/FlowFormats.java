@@ -2,6 +2,9 @@ package io.flowhound.adapters;
 
 import io.flowhound.adapters.aws.AwsVpcFormatRecognizer;
 import io.flowhound.adapters.aws.AwsVpcTextParser;
+import io.flowhound.adapters.azure.AzureFormatRecognizer;
+import io.flowhound.adapters.azure.AzureNsgParser;
+import io.flowhound.adapters.azure.AzureVnetParser;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -23,9 +26,12 @@ public final class FlowFormats {
     static final int HEAD_BYTES = 16 * 1024;
 
     private static final Map<String, Function<FormatOptions, FlowParser>> FACTORIES = Map.of(
-            AwsVpcTextParser.FORMAT, options -> new AwsVpcTextParser(options.awsLogFormat()));
+            AwsVpcTextParser.FORMAT, options -> new AwsVpcTextParser(options.awsLogFormat()),
+            AzureNsgParser.FORMAT, options -> new AzureNsgParser(),
+            AzureVnetParser.FORMAT, options -> new AzureVnetParser());
 
-    private static final List<FormatRecognizer> RECOGNIZERS = List.of(new AwsVpcFormatRecognizer());
+    private static final List<FormatRecognizer> RECOGNIZERS = List.of(
+            new AwsVpcFormatRecognizer(), AzureFormatRecognizer.nsg(), AzureFormatRecognizer.vnet());
 
     private FlowFormats() {
     }
