@@ -110,7 +110,7 @@ final class RecordsDocumentReader {
             }
             if (state.isEmpty()) {
                 if (from.offset() != 0) {
-                    return abandon(from.records(), context, out,
+                    return abandon(from.records(), from.offset(), 0, context, out,
                             "resume point at byte " + from.offset() + " has no state; read the object again from its start");
                 }
                 Boolean header = readHeader();
@@ -118,7 +118,7 @@ final class RecordsDocumentReader {
                     return incompleteHeader(from, context, out);
                 }
                 if (!header) {
-                    return abandon(0, context, out, "not an Azure flow log document: it does not start with"
+                    return abandon(0, base + pos, 0, context, out, "not an Azure flow log document: it does not start with"
                             + " {\"records\":[ (found " + quoted(snippet(pos)) + ")");
                 }
                 out.consumedUpTo(base + pos, 0, STATE_RECORDS);
@@ -204,7 +204,7 @@ final class RecordsDocumentReader {
             return new ResumePoint(consumed, records, STATE_RECORDS);
         }
         if (c != '}') {
-            return abandon(records, consumed, context, out, "expected } after the records array at byte " + (base + pos)
+            return abandon(records, consumed, records + 1, context, out, "expected } after the records array at byte " + (base + pos)
                     + ", found " + quoted(snippet(pos)));
         }
         pos++;
@@ -273,13 +273,14 @@ final class RecordsDocumentReader {
         return from;
     }
 
-    private ResumePoint abandon(long records, ParseContext context, FlowConsumer out, String reason) throws IOException {
-        return abandon(records, base + pos, context, out, reason);
-    }
-
-    /** Reports a document-level problem that cannot be recovered from; the rest of the object is ignored. */
-    private ResumePoint abandon(long records, long consumed, ParseContext context, FlowConsumer out, String reason) {
-        out.error(new ParseError(context.objectKey(), records + 1, reason + "; the rest of the object is not read", ""));
+    /**
+     * Reports a document-level problem that cannot be recovered from; the rest of the object is ignored.
+     *
+     * @param line the record the problem is at, or 0 when it concerns the whole document
+     */
+    private ResumePoint abandon(long records, long consumed, long line, ParseContext context, FlowConsumer out,
+                                String reason) {
+        out.error(new ParseError(context.objectKey(), line, reason + "; the rest of the object is not read", ""));
         out.consumedUpTo(consumed, records, STATE_ABANDONED);
         return new ResumePoint(consumed, records, STATE_ABANDONED);
     }
@@ -346,6 +347,7 @@ final class RecordsDocumentReader {
                 break;
             }
         }
+        oversize |= base + i - startOffset > maxRecordBytes;
         nonAscii = acc < 0;
         return i;
     }
