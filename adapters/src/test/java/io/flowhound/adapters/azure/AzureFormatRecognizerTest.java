@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flowhound.adapters.FlowFormats;
+import io.flowhound.adapters.FlowFormatsProbe;
 import io.flowhound.adapters.FormatOptions;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -52,12 +53,8 @@ class AzureFormatRecognizerTest {
         assertEquals("azure_vnet", FlowFormats.create("azure_vnet", FormatOptions.NONE).format());
     }
 
+    /** Through the registry, as {@code format: auto} does. */
     private static String detect(String key, byte[] head) {
-        for (AzureFormatRecognizer recognizer : new AzureFormatRecognizer[] {AzureFormatRecognizer.nsg(), AzureFormatRecognizer.vnet()}) {
-            if (recognizer.recognizes(key, head)) {
-                return recognizer.format();
-            }
-        }
-        return new io.flowhound.adapters.aws.AwsVpcFormatRecognizer().recognizes(key, head) ? "aws_vpc_text" : "none";
+        return FlowFormatsProbe.detect(key, head);
     }
 }
