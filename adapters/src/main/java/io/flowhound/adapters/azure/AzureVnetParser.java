@@ -63,6 +63,11 @@ public final class AzureVnetParser extends AzureRecordsParser {
     private String flowLogResourceId;
     private String region;
     private AzureResourceId target;
+    // From the target, once per record rather than per tuple.
+    private String accountId;
+    private String vpcId;
+    private String subnetId;
+    private String interfaceId;
 
     // The ACL and group being read.
     private String aclId;
@@ -87,6 +92,10 @@ public final class AzureVnetParser extends AzureRecordsParser {
         flowLogResourceId = null;
         region = "";
         target = null;
+        accountId = "";
+        vpcId = "";
+        subnetId = "";
+        interfaceId = "";
     }
 
     @Override
@@ -116,6 +125,12 @@ public final class AzureVnetParser extends AzureRecordsParser {
                 case "targetResourceID" -> {
                     String id = string(parser, token, "targetResourceID");
                     target = id == null ? null : resourceId(id);
+                    if (target != null) {
+                        accountId = target.subscriptionId();
+                        vpcId = target.nameOf("virtualNetworks");
+                        subnetId = target.nameOf("subnets");
+                        interfaceId = target.isA("networkInterfaces") ? target.id() : "";
+                    }
                 }
                 case "flowRecords" -> {
                     if (token != JsonToken.START_OBJECT) {
@@ -228,16 +243,22 @@ public final class AzureVnetParser extends AzureRecordsParser {
                     tupleError(problem);
                     continue;
                 }
-                flow.setRuleName(rule == null ? "" : rule).setVersion(version).setRegion(region);
-                if (target != null) {
-                    flow.setAccountId(target.subscriptionId()).setVpcId(target.nameOf("virtualNetworks"))
-                            .setSubnetId(target.nameOf("subnets"));
-                    if (target.isA("networkInterfaces")) {
-                        flow.setInterfaceId(target.id());
-                    }
-                }
+                // Empty strings are left unset: each string set on a generated builder costs a write.
+                flow.setVersion(version);
+                setIfPresent(rule, flow::setRuleName);
+                setIfPresent(region, flow::setRegion);
+                setIfPresent(accountId, flow::setAccountId);
+                setIfPresent(vpcId, flow::setVpcId);
+                setIfPresent(subnetId, flow::setSubnetId);
+                setIfPresent(interfaceId, flow::setInterfaceId);
                 emit(flow);
             }
+        }
+    }
+
+    private static void setIfPresent(String value, java.util.function.Consumer<String> setter) {
+        if (value != null && !value.isEmpty()) {
+            setter.accept(value);
         }
     }
 
