@@ -2,6 +2,12 @@ package io.flowhound.adapters;
 
 import io.flowhound.adapters.aws.AwsVpcFormatRecognizer;
 import io.flowhound.adapters.aws.AwsVpcTextParser;
+import io.flowhound.adapters.azure.AzureFormatRecognizer;
+import io.flowhound.adapters.azure.AzureNsgParser;
+import io.flowhound.adapters.azure.AzureVnetParser;
+import io.flowhound.adapters.gcp.GcpFirewallParser;
+import io.flowhound.adapters.gcp.GcpFormatRecognizer;
+import io.flowhound.adapters.gcp.GcpVpcFlowParser;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -23,9 +29,15 @@ public final class FlowFormats {
     static final int HEAD_BYTES = 16 * 1024;
 
     private static final Map<String, Function<FormatOptions, FlowParser>> FACTORIES = Map.of(
-            AwsVpcTextParser.FORMAT, options -> new AwsVpcTextParser(options.awsLogFormat()));
+            AwsVpcTextParser.FORMAT, options -> new AwsVpcTextParser(options.awsLogFormat()),
+            GcpVpcFlowParser.FORMAT, options -> new GcpVpcFlowParser(),
+            GcpFirewallParser.FORMAT, options -> new GcpFirewallParser(),
+            AzureNsgParser.FORMAT, options -> new AzureNsgParser(),
+            AzureVnetParser.FORMAT, options -> new AzureVnetParser());
 
-    private static final List<FormatRecognizer> RECOGNIZERS = List.of(new AwsVpcFormatRecognizer());
+    private static final List<FormatRecognizer> RECOGNIZERS = List.of(
+            new AwsVpcFormatRecognizer(), GcpFormatRecognizer.VPC_FLOW, GcpFormatRecognizer.FIREWALL,
+            AzureFormatRecognizer.nsg(), AzureFormatRecognizer.vnet());
 
     private FlowFormats() {
     }

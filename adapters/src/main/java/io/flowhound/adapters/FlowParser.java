@@ -22,4 +22,17 @@ public interface FlowParser {
      *                     {@code out} as {@link ParseError}s and reading goes on
      */
     ResumePoint parse(InputStream in, ResumePoint from, ParseContext context, FlowConsumer out) throws IOException;
+
+    /**
+     * Whether bytes after {@code end} may still hold records, so the object must be looked at
+     * again even if its size does not change: for line formats, an unterminated last line left
+     * for later. Formats that end in a fixed trailer (Azure's {@code ]}}) say whether what is
+     * left is more than that trailer.
+     *
+     * @param end        what {@link #parse} returned for a read of an object that may grow
+     * @param storedSize the object's size as listed
+     */
+    default boolean leftPendingTail(ResumePoint end, long storedSize) {
+        return end.offset() < storedSize;
+    }
 }

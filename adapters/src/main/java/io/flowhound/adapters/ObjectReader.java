@@ -43,7 +43,7 @@ public final class ObjectReader {
             // Plain text: stored and decompressed offsets are the same, so seek instead of skipping.
             try (InputStream positioned = Decompression.buffered(source.open(object, from.offset()))) {
                 ResumePoint end = parser.parse(positioned, from, context, out);
-                return new Outcome(end, end.offset() < object.size());
+                return new Outcome(end, parser.leftPendingTail(end, object.size()));
             }
         } catch (ObjectReadException e) {
             throw e;

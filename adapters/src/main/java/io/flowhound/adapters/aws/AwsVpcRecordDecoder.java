@@ -1,6 +1,7 @@
 package io.flowhound.adapters.aws;
 
 import com.google.protobuf.ByteString;
+import io.flowhound.adapters.AddressCache;
 import io.flowhound.proto.Action;
 import io.flowhound.proto.AwsDetails;
 import io.flowhound.proto.AwsEcs;

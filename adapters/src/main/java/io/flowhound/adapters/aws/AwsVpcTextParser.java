@@ -2,6 +2,7 @@ package io.flowhound.adapters.aws;
 
 import io.flowhound.adapters.FlowConsumer;
 import io.flowhound.adapters.FlowParser;
+import io.flowhound.adapters.LineReader;
 import io.flowhound.adapters.ParseContext;
 import io.flowhound.adapters.ParseError;
 import io.flowhound.adapters.ResumePoint;

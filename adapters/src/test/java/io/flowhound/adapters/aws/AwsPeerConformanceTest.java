@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flowhound.adapters.CollectingConsumer;
 import io.flowhound.adapters.ResumePoint;
 import io.flowhound.proto.Action;
 import io.flowhound.proto.Direction;

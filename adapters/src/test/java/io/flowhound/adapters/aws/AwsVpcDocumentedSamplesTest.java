@@ -4,6 +4,7 @@ import static io.flowhound.adapters.aws.AwsVpcTextParserTest.ip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.flowhound.adapters.CollectingConsumer;
 import io.flowhound.proto.Action;
 import io.flowhound.proto.Direction;
 import io.flowhound.proto.Flow;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.flowhound.adapters.CollectingConsumer;
 import io.flowhound.adapters.ParseContext;
 import io.flowhound.adapters.ResumePoint;
 import io.flowhound.proto.Flow;

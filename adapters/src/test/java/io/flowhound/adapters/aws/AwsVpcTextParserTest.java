@@ -1,12 +1,13 @@
 package io.flowhound.adapters.aws;
 
-import static io.flowhound.adapters.aws.CollectingConsumer.parse;
+import static io.flowhound.adapters.CollectingConsumer.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.ByteString;
+import io.flowhound.adapters.CollectingConsumer;
 import io.flowhound.adapters.ParseContext;
 import io.flowhound.adapters.ParseError;
 import io.flowhound.adapters.ResumePoint;

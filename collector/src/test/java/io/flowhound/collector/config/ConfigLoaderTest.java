@@ -206,10 +206,18 @@ class ConfigLoaderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"aws_vpc_parquet", "gcp_vpc_flow", "gcp_firewall", "azure_nsg", "azure_vnet"})
+    @ValueSource(strings = {"aws_vpc_parquet"})
     void formatsOfLaterVersionsAreReportedAsNotAvailableYet(String format) {
         assertProblems(valid("    format: " + format + "\n"),
                 at(7, 13, "sources[0].format: format " + format + " is not available in this version yet"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"azure_nsg", "azure_vnet"})
+    void azureFormatsAreAvailable(String format) throws IOException, ConfigException {
+        FlowhoundConfig config = load(valid("    format: " + format + "\n"));
+
+        assertEquals(format, config.sources().get(0).format().yamlName());
     }
 
     @Test

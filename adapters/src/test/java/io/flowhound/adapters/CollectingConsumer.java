@@ -1,10 +1,5 @@
-package io.flowhound.adapters.aws;
+package io.flowhound.adapters;
 
-import io.flowhound.adapters.FlowConsumer;
-import io.flowhound.adapters.FlowParser;
-import io.flowhound.adapters.ParseContext;
-import io.flowhound.adapters.ParseError;
-import io.flowhound.adapters.ResumePoint;
 import io.flowhound.proto.Flow;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -13,16 +8,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Keeps everything a parser delivers, for assertions. */
-final class CollectingConsumer implements FlowConsumer {
+/** Keeps everything a parser delivers, for assertions (shared by the per-cloud parser tests). */
+public final class CollectingConsumer implements FlowConsumer {
 
-    static final String SOURCE = "test-source";
-    static final String KEY = "AWSLogs/111122223333/vpcflowlogs/eu-west-1/2024/05/03/test.log.gz";
+    public static final String SOURCE = "test-source";
+    public static final String KEY = "AWSLogs/111122223333/vpcflowlogs/eu-west-1/2024/05/03/test.log.gz";
 
-    final List<Flow> flows = new ArrayList<>();
-    final List<ParseError> errors = new ArrayList<>();
-    final List<ResumePoint> consumed = new ArrayList<>();
-    ResumePoint returned;
+    public final List<Flow> flows = new ArrayList<>();
+    public final List<ParseError> errors = new ArrayList<>();
+    public final List<ResumePoint> consumed = new ArrayList<>();
+    public ResumePoint returned;
 
     @Override
     public void flow(Flow flow) {
@@ -40,23 +35,28 @@ final class CollectingConsumer implements FlowConsumer {
     }
 
     /** Parses a whole, complete object from its start. */
-    static CollectingConsumer parse(FlowParser parser, String text) {
+    public static CollectingConsumer parse(FlowParser parser, String text) {
         return parse(parser, text.getBytes(StandardCharsets.UTF_8), ResumePoint.START, true);
     }
 
     /** Parses {@code object} from {@code from.offset()}, as a source would hand it over. */
-    static CollectingConsumer parse(FlowParser parser, byte[] object, ResumePoint from, boolean complete) {
+    public static CollectingConsumer parse(FlowParser parser, byte[] object, ResumePoint from, boolean complete) {
+        return parse(parser, KEY, object, from, complete);
+    }
+
+    /** Parses {@code object}, stored under {@code key}, from {@code from.offset()}. */
+    public static CollectingConsumer parse(FlowParser parser, String key, byte[] object, ResumePoint from, boolean complete) {
         CollectingConsumer out = new CollectingConsumer();
         ByteArrayInputStream in = new ByteArrayInputStream(object, (int) from.offset(), object.length - (int) from.offset());
         try {
-            out.returned = parser.parse(in, from, new ParseContext(SOURCE, KEY, complete), out);
+            out.returned = parser.parse(in, from, new ParseContext(SOURCE, key, complete), out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out;
     }
 
-    Flow onlyFlow() {
+    public Flow onlyFlow() {
         if (flows.size() != 1 || !errors.isEmpty()) {
             throw new AssertionError("expected exactly one flow and no error, got " + flows.size()
                     + " flows and errors " + errors);

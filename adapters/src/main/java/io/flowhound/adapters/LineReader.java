@@ -1,4 +1,4 @@
-package io.flowhound.adapters.aws;
+package io.flowhound.adapters;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
  * the bound is reported as overlong (its start kept for the error message) and skipped without
  * being held in memory.
  */
-final class LineReader {
+public final class LineReader {
 
     private static final int CHUNK = 128 * 1024;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -35,13 +35,14 @@ final class LineReader {
     private boolean terminated;
     private String overlongPrefix;
 
-    LineReader(int maxLineBytes) {
+    /** @param maxLineBytes the longest line handed out; longer ones are reported as overlong */
+    public LineReader(int maxLineBytes) {
         this.maxLineBytes = maxLineBytes;
         this.buffer = new byte[maxLineBytes + CHUNK];
     }
 
     /** Starts reading {@code in}, whose first byte is at {@code offset} of the object. */
-    void reset(InputStream in, long offset) {
+    public void reset(InputStream in, long offset) {
         this.in = in;
         this.bufferOffset = offset;
         this.position = 0;
@@ -51,7 +52,7 @@ final class LineReader {
     }
 
     /** Advances to the next line; false at the end of the stream. */
-    boolean next() throws IOException {
+    public boolean next() throws IOException {
         overlongPrefix = null;
         while (true) {
             int newline = indexOfNewline(scanned, limit);
@@ -99,32 +100,32 @@ final class LineReader {
         return -1;
     }
 
-    byte[] buffer() {
+    public byte[] buffer() {
         return buffer;
     }
 
     /** Start of the current line in {@link #buffer()}. */
-    int lineStart() {
+    public int lineStart() {
         return lineStart;
     }
 
     /** End of the current line in {@link #buffer()}, excluding {@code \n} and a {@code \r} before it or at the end. */
-    int lineEnd() {
+    public int lineEnd() {
         return lineEnd;
     }
 
     /** Offset in the object just after the current line and its line break. */
-    long endOffset() {
+    public long endOffset() {
         return endOffset;
     }
 
     /** False when the current line is the last of the stream and has no line break. */
-    boolean terminated() {
+    public boolean terminated() {
         return terminated;
     }
 
     /** The start of the current line when it exceeded the bound (its range is then empty), else null. */
-    String overlongPrefix() {
+    public String overlongPrefix() {
         return overlongPrefix;
     }
 

@@ -1,4 +1,4 @@
-package io.flowhound.adapters.aws;
+package io.flowhound.adapters;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.UnsafeByteOperations;
@@ -8,14 +8,14 @@ import com.google.protobuf.UnsafeByteOperations;
  * ByteString of recently seen IPv4 addresses: the same few workload and peer addresses fill
  * most records. IPv6 is rarer and is parsed into a fresh 16-byte array each time.
  */
-final class AddressCache {
+public final class AddressCache {
 
     private final int[] keys;
     private final ByteString[] values;
     private final int mask;
 
     /** @param slots a power of two */
-    AddressCache(int slots) {
+    public AddressCache(int slots) {
         if (Integer.bitCount(slots) != 1) {
             throw new IllegalArgumentException("slots must be a power of two: " + slots);
         }
@@ -25,7 +25,7 @@ final class AddressCache {
     }
 
     /** The address in {@code text[from, to)}, or null when it is neither IPv4 nor IPv6. */
-    ByteString get(byte[] text, int from, int to) {
+    public ByteString get(byte[] text, int from, int to) {
         long ipv4 = IpAddressParser.parseIpv4(text, from, to);
         if (ipv4 >= 0) {
             int key = (int) ipv4;

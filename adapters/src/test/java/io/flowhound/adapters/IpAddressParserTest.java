@@ -1,4 +1,4 @@
-package io.flowhound.adapters.aws;
+package io.flowhound.adapters;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,4 +1,4 @@
-package io.flowhound.adapters.aws;
+package io.flowhound.adapters;
 
 import java.nio.charset.StandardCharsets;
 
