@@ -3,6 +3,7 @@ package io.flowhound.detector;
 import io.flowhound.proto.Finding;
 import io.flowhound.proto.Flow;
 import io.flowhound.proto.LogStatus;
+import io.flowhound.proto.Observer;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -25,12 +26,12 @@ class DetectionEngineTest {
         @Override
         public void observe(Flow flow, Consumer<Finding> findings) {
             seen.add(flow);
-            findings.accept(Finding.newBuilder().setDetector(name()).setEntity(flow.getInterfaceId()).build());
+            findings.accept(Finding.newBuilder().setDetector(name()).setEntity(flow.getObserver().getInterfaceId()).build());
         }
     }
 
     private static Flow flow(String eni, LogStatus status) {
-        return Flow.newBuilder().setInterfaceId(eni).setLogStatus(status).build();
+        return Flow.newBuilder().setObserver(Observer.newBuilder().setInterfaceId(eni)).setLogStatus(status).build();
     }
 
     @Test
@@ -44,7 +45,7 @@ class DetectionEngineTest {
                 flow("eni-3", LogStatus.SKIPDATA),
                 flow("eni-4", LogStatus.LOG_STATUS_UNSPECIFIED)));
 
-        assertEquals(List.of("eni-1", "eni-4"), echo.seen.stream().map(Flow::getInterfaceId).toList());
+        assertEquals(List.of("eni-1", "eni-4"), echo.seen.stream().map(flow -> flow.getObserver().getInterfaceId()).toList());
         assertEquals(List.of("eni-1", "eni-4"), findings.stream().map(Finding::getEntity).toList());
         assertEquals(2, engine.scoredFlows());
         assertEquals(2, engine.notTrafficRows());

@@ -9,6 +9,7 @@ import io.flowhound.proto.AwsTransitGateway;
 import io.flowhound.proto.Direction;
 import io.flowhound.proto.Flow;
 import io.flowhound.proto.LogStatus;
+import io.flowhound.proto.Observer;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -36,6 +37,7 @@ final class AwsVpcRecordDecoder {
 
     private final StringCache strings = new StringCache(4096);
     private final AddressCache addresses = new AddressCache(4096);
+    private final ObserverCache observers = new ObserverCache(8192);
     private final AwsDetails.Builder aws = AwsDetails.newBuilder();
     private final AwsTransitGateway.Builder tgw = AwsTransitGateway.newBuilder();
     private final AwsEcs.Builder ecs = AwsEcs.newBuilder();
@@ -47,6 +49,7 @@ final class AwsVpcRecordDecoder {
      *         that were not (the flow is then incomplete and must be discarded)
      */
     String decode(byte[] line, FieldSpans spans, AwsVpcLayout layout, Flow.Builder flow) {
+        observers.startRecord();
         boolean hasAws = false;
         boolean hasTgw = false;
         boolean hasEcs = false;
@@ -71,10 +74,10 @@ final class AwsVpcRecordDecoder {
                     flow.setVersion((int) number);
                     break;
                 case ACCOUNT_ID:
-                    flow.setAccountId(strings.get(line, from, to));
+                    observers.note(ObserverCache.ACCOUNT, from, to);
                     break;
                 case INTERFACE_ID:
-                    flow.setInterfaceId(strings.get(line, from, to));
+                    observers.note(ObserverCache.INTERFACE, from, to);
                     break;
                 case SRCADDR:
                     if ((address = addresses.get(line, from, to)) == null) {
@@ -151,13 +154,13 @@ final class AwsVpcRecordDecoder {
                     }
                     break;
                 case VPC_ID:
-                    flow.setVpcId(strings.get(line, from, to));
+                    observers.note(ObserverCache.VPC, from, to);
                     break;
                 case SUBNET_ID:
-                    flow.setSubnetId(strings.get(line, from, to));
+                    observers.note(ObserverCache.SUBNET, from, to);
                     break;
                 case INSTANCE_ID:
-                    flow.setInstanceId(strings.get(line, from, to));
+                    observers.note(ObserverCache.INSTANCE, from, to);
                     break;
                 case TCP_FLAGS:
                     if ((number = parseNumber(line, from, to, MAX_UINT32)) < 0) {
@@ -182,10 +185,10 @@ final class AwsVpcRecordDecoder {
                     flow.setPktDstAddr(address);
                     break;
                 case REGION:
-                    flow.setRegion(strings.get(line, from, to));
+                    observers.note(ObserverCache.REGION, from, to);
                     break;
                 case AZ_ID:
-                    flow.setZone(strings.get(line, from, to));
+                    observers.note(ObserverCache.ZONE, from, to);
                     break;
                 case SUBLOCATION_TYPE:
                     aws.setSublocationType(strings.get(line, from, to));
@@ -258,6 +261,10 @@ final class AwsVpcRecordDecoder {
         if (hasEcs) {
             aws.setEcs(ecs.build());
             ecs.clear();
+        }
+        Observer observer = observers.observer(line);
+        if (observer != null) {
+            flow.setObserver(observer);
         }
         if (hasAws || hasTgw || hasEcs) {
             flow.setAws(aws.build());

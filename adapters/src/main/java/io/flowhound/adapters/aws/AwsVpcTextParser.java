@@ -82,9 +82,10 @@ public final class AwsVpcTextParser implements FlowParser {
     public ResumePoint parse(InputStream in, ResumePoint from, ParseContext context, FlowConsumer out)
             throws IOException {
         String objectKey = context.objectKey();
-        Provenance.Builder provenance = Provenance.newBuilder()
+        Provenance provenance = Provenance.newBuilder()
                 .setSource(context.source())
-                .setObjectKey(objectKey);
+                .setObjectKey(objectKey)
+                .build();
         String headerText = from.state();
         AwsVpcLayout header = headerText.isEmpty() ? null : layoutOfHeader(headerText);
         long lineNumber = from.records();
@@ -118,7 +119,7 @@ public final class AwsVpcTextParser implements FlowParser {
     }
 
     private void parseRecord(byte[] buffer, AwsVpcLayout header, long lineNumber,
-            Provenance.Builder provenance, String objectKey, FlowConsumer out) {
+            Provenance provenance, String objectKey, FlowConsumer out) {
         AwsVpcLayout layout = header != null ? header
                 : configuredLayout != null ? configuredLayout
                 : AwsVpcLayout.defaultForFieldCount(spans.count);
@@ -135,7 +136,7 @@ public final class AwsVpcTextParser implements FlowParser {
             Flow.Builder flow = Flow.newBuilder();
             problem = decoder.decode(buffer, spans, layout, flow);
             if (problem == null) {
-                flow.setCloud(Cloud.AWS).setProvenance(provenance.setRecordIndex(lineNumber).build());
+                flow.setCloud(Cloud.AWS).setProvenance(provenance).setRecordIndex(lineNumber);
                 out.flow(flow.build());
                 return;
             }

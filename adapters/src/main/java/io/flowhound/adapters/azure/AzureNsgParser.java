@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.flowhound.proto.Action;
 import io.flowhound.proto.AzureDetails;
 import io.flowhound.proto.Flow;
+import io.flowhound.proto.Observer;
 import io.flowhound.proto.FlowState;
 import java.io.IOException;
 
@@ -46,6 +47,8 @@ public final class AzureNsgParser extends AzureRecordsParser {
     private String systemId;
     private String resourceId;
     private AzureResourceId nsg;
+    /** The record's observer (its subscription), built for its first tuple and shared by the rest. */
+    private Observer observer;
     private String recordMac;
     private int declaredVersion;
 
@@ -66,6 +69,7 @@ public final class AzureNsgParser extends AzureRecordsParser {
         systemId = null;
         resourceId = null;
         nsg = null;
+        observer = null;
         recordMac = null;
         declaredVersion = 0;
     }
@@ -207,7 +211,7 @@ public final class AzureNsgParser extends AzureRecordsParser {
                 Flow.Builder flow = Flow.newBuilder();
                 String problem = decode(flow);
                 if (problem == null) {
-                    emit(flow.setAccountId(nsg == null ? "" : nsg.subscriptionId())
+                    emit(flow.setObserver(observer())
                             .setRuleName(rule == null ? "" : rule)
                             .setAzure(details()));
                 } else {
@@ -215,6 +219,13 @@ public final class AzureNsgParser extends AzureRecordsParser {
                 }
             }
         }
+    }
+
+    private Observer observer() {
+        if (observer == null) {
+            observer = Observer.newBuilder().setAccountId(nsg == null ? "" : nsg.subscriptionId()).build();
+        }
+        return observer;
     }
 
     /** The group's details: the same message for every tuple of the group. */

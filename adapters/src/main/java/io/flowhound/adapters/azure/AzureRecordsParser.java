@@ -49,7 +49,8 @@ abstract class AzureRecordsParser implements FlowParser {
     // The object being read.
     private FlowConsumer out;
     private String objectKey;
-    private final Provenance.Builder provenance = Provenance.newBuilder();
+    /** Source and object: one message shared by every flow of the object. */
+    private Provenance provenance;
 
     // The record being read.
     byte[] bytes;
@@ -70,7 +71,7 @@ abstract class AzureRecordsParser implements FlowParser {
             throws IOException {
         this.out = out;
         this.objectKey = context.objectKey();
-        provenance.clear().setSource(context.source()).setObjectKey(context.objectKey());
+        provenance = Provenance.newBuilder().setSource(context.source()).setObjectKey(context.objectKey()).build();
         try {
             return document.read(in, from, context, out, this::record);
         } finally {
@@ -128,8 +129,7 @@ abstract class AzureRecordsParser implements FlowParser {
 
     /** Delivers a flow with the fields every Azure flow has. */
     final void emit(Flow.Builder flow) {
-        flow.setCloud(Cloud.AZURE)
-                .setProvenance(provenance.setRecordIndex(recordIndex).setTupleIndex(tupleIndex).build());
+        flow.setCloud(Cloud.AZURE).setProvenance(provenance).setRecordIndex(recordIndex).setTupleIndex(tupleIndex);
         out.flow(flow.build());
     }
 

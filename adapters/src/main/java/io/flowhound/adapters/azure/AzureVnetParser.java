@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.flowhound.proto.Action;
 import io.flowhound.proto.AzureDetails;
 import io.flowhound.proto.Flow;
+import io.flowhound.proto.Observer;
 import io.flowhound.proto.FlowState;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -68,6 +69,8 @@ public final class AzureVnetParser extends AzureRecordsParser {
     private String vpcId;
     private String subnetId;
     private String interfaceId;
+    /** The record's observer, built for its first tuple and shared by the rest. */
+    private Observer observer;
 
     // The ACL and group being read.
     private String aclId;
@@ -96,6 +99,7 @@ public final class AzureVnetParser extends AzureRecordsParser {
         vpcId = "";
         subnetId = "";
         interfaceId = "";
+        observer = null;
     }
 
     @Override
@@ -246,14 +250,17 @@ public final class AzureVnetParser extends AzureRecordsParser {
                 // Empty strings are left unset: each string set on a generated builder costs a write.
                 flow.setVersion(version);
                 setIfPresent(rule, flow::setRuleName);
-                setIfPresent(region, flow::setRegion);
-                setIfPresent(accountId, flow::setAccountId);
-                setIfPresent(vpcId, flow::setVpcId);
-                setIfPresent(subnetId, flow::setSubnetId);
-                setIfPresent(interfaceId, flow::setInterfaceId);
-                emit(flow);
+                emit(flow.setObserver(observer()));
             }
         }
+    }
+
+    private Observer observer() {
+        if (observer == null) {
+            observer = Observer.newBuilder().setRegion(region).setAccountId(accountId).setVpcId(vpcId)
+                    .setSubnetId(subnetId).setInterfaceId(interfaceId).build();
+        }
+        return observer;
     }
 
     private static void setIfPresent(String value, java.util.function.Consumer<String> setter) {

@@ -44,7 +44,7 @@ final class LogEntryLines {
 
     ResumePoint parse(InputStream in, ResumePoint from, ParseContext context, FlowConsumer out) throws IOException {
         String objectKey = context.objectKey();
-        Provenance.Builder provenance = Provenance.newBuilder().setSource(context.source()).setObjectKey(objectKey);
+        Provenance provenance = Provenance.newBuilder().setSource(context.source()).setObjectKey(objectKey).build();
         long lineNumber = from.records();
         long consumedOffset = from.offset();
         lines.reset(in, from.offset());
@@ -71,7 +71,7 @@ final class LogEntryLines {
     }
 
     /** Delivers the line's flow; returns null, or a sentence saying why the line is not a record. */
-    private String parseLine(byte[] buffer, int start, int length, long lineNumber, Provenance.Builder provenance,
+    private String parseLine(byte[] buffer, int start, int length, long lineNumber, Provenance provenance,
             FlowConsumer out) throws IOException {
         // A fresh builder is cheaper than clear() (see AwsVpcTextParser.parseRecord).
         Flow.Builder flow = Flow.newBuilder();
@@ -98,7 +98,7 @@ final class LogEntryLines {
         } catch (BadRecordException e) {
             return e.getMessage();
         }
-        flow.setCloud(Cloud.GCP).setProvenance(provenance.setRecordIndex(lineNumber).build());
+        flow.setCloud(Cloud.GCP).setProvenance(provenance).setRecordIndex(lineNumber);
         out.flow(flow.build());
         return null;
     }

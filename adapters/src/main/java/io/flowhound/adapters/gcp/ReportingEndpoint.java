@@ -2,9 +2,10 @@ package io.flowhound.adapters.gcp;
 
 import io.flowhound.proto.EndpointDetails;
 import io.flowhound.proto.Flow;
+import io.flowhound.proto.Observer;
 
 /**
- * Fills the top-level identity of a GCP flow from the endpoint that wrote the record (the
+ * Fills the observer of a GCP flow from the endpoint that wrote the record (the
  * reporter of a VPC flow record, the enforcing {@code instance} of a firewall record):
  * {@code instance_id} = its VM name, {@code region}, {@code zone}, {@code vpc_id} = its VPC
  * name, {@code subnet_id} = its subnetwork.
@@ -25,17 +26,18 @@ final class ReportingEndpoint {
     /** @param side the reporting endpoint's details, or null when it is not known */
     static void fill(Flow.Builder flow, EndpointDetails.Builder side, LogEntryEnvelope entry) {
         String project = side != null ? side.getProjectId() : "";
-        flow.setAccountId(project.isEmpty() ? entry.project() : project);
+        Observer.Builder observer = Observer.newBuilder().setAccountId(project.isEmpty() ? entry.project() : project);
         String subnet = side != null ? side.getSubnetName() : "";
         if (subnet.isEmpty() && entry.resourceType.equals("gce_subnetwork")) {
             subnet = entry.resourceSubnetworkName;
         }
-        flow.setSubnetId(subnet);
+        observer.setSubnetId(subnet);
         if (side != null) {
-            flow.setInstanceId(side.getVmName())
+            observer.setInstanceId(side.getVmName())
                     .setRegion(side.getRegion())
                     .setZone(side.getZone())
                     .setVpcId(side.getVpcName());
         }
+        flow.setObserver(observer);
     }
 }

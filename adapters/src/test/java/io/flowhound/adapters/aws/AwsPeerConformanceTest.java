@@ -123,8 +123,8 @@ class AwsPeerConformanceTest {
         Flow flow = processorSamples.get("v5-fields-original").parse().onlyFlow();
 
         assertEquals(5, flow.getVersion());
-        assertEquals("64111117617", flow.getAccountId(), "an 11-digit account id stays as written");
-        assertEquals("eni-069xxxxxb7a490", flow.getInterfaceId());
+        assertEquals("64111117617", flow.getObserver().getAccountId(), "an 11-digit account id stays as written");
+        assertEquals("eni-069xxxxxb7a490", flow.getObserver().getInterfaceId());
         assertEquals(ip("89.160.20.156"), flow.getSrcAddr());
         assertEquals(ip("10.200.0.0"), flow.getDstAddr());
         assertEquals(50041, flow.getSrcPort());
@@ -136,15 +136,15 @@ class AwsPeerConformanceTest {
         assertEquals(1616729349000L, flow.getEndMs());
         assertEquals(Action.REJECT, flow.getAction());
         assertEquals(LogStatus.OK, flow.getLogStatus());
-        assertEquals("vpc-09676f97xxxxxb8a7", flow.getVpcId());
-        assertEquals("subnet-02d645xxxxxxxdbc0", flow.getSubnetId());
-        assertEquals("i-0axxxxxx1ad77", flow.getInstanceId());
+        assertEquals("vpc-09676f97xxxxxb8a7", flow.getObserver().getVpcId());
+        assertEquals("subnet-02d645xxxxxxxdbc0", flow.getObserver().getSubnetId());
+        assertEquals("i-0axxxxxx1ad77", flow.getObserver().getInstanceId());
         assertEquals(1, flow.getTcpFlags());
         assertEquals("IPv4", flow.getAws().getAddressType());
         assertEquals(ip("89.160.20.156"), flow.getPktSrcAddr());
         assertEquals(ip("10.200.0.80"), flow.getPktDstAddr());
-        assertEquals("us-east-1", flow.getRegion());
-        assertEquals("use1-az5", flow.getZone());
+        assertEquals("us-east-1", flow.getObserver().getRegion());
+        assertEquals("use1-az5", flow.getObserver().getZone());
         assertEquals("wavelength", flow.getAws().getSublocationType());
         assertEquals("fake-id", flow.getAws().getSublocationId());
         assertEquals("AMAZON", flow.getAws().getPktSrcAwsService());
@@ -160,7 +160,7 @@ class AwsPeerConformanceTest {
         Flow flow = processorSamples.get("v6-fields-original").parse().onlyFlow();
 
         assertEquals("TransitGateway", flow.getAws().getTgw().getResourceType());
-        assertEquals("123456789123", flow.getAccountId());
+        assertEquals("123456789123", flow.getObserver().getAccountId());
         assertEquals("tgw-3b86d5e89ec8ebd55", flow.getAws().getTgw().getTgwId());
         assertEquals("tgw-attach-3e0bbb28e9ac7e3d8", flow.getAws().getTgw().getAttachmentId());
         assertEquals("123456789123", flow.getAws().getTgw().getSrcVpcAccountId());
@@ -190,7 +190,7 @@ class AwsPeerConformanceTest {
         assertEquals(2, flow.getAws().getTgw().getPacketsLostMtuExceeded());
         assertEquals(0, flow.getAws().getTgw().getPacketsLostTtlExpired());
         assertEquals(2, flow.getTcpFlags());
-        assertEquals("us-east-1", flow.getRegion());
+        assertEquals("us-east-1", flow.getObserver().getRegion());
         assertEquals(Direction.EGRESS, flow.getDirection());
         assertEquals("", flow.getAws().getPktSrcAwsService());
         assertEquals("", flow.getAws().getPktDstAwsService());
@@ -233,10 +233,10 @@ class AwsPeerConformanceTest {
         List<Flow> flows = processorSamples.get("custom-nat-gateway").parse().flows;
 
         assertEquals(6, flows.size());
-        assertEquals("", flows.get(0).getInstanceId(), "requester-managed NAT ENI: instance-id is -");
+        assertEquals("", flows.get(0).getObserver().getInstanceId(), "requester-managed NAT ENI: instance-id is -");
         assertEquals(ip("10.0.0.220"), flows.get(3).getSrcAddr());
         assertEquals(ip("203.0.113.5"), flows.get(3).getPktSrcAddr());
-        assertEquals("i-01234567890123456", flows.get(4).getInstanceId());
+        assertEquals("i-01234567890123456", flows.get(4).getObserver().getInstanceId());
         assertEquals(ip("203.0.113.5"), flows.get(5).getPktSrcAddr());
     }
 
@@ -269,7 +269,7 @@ class AwsPeerConformanceTest {
 
         // The TGW samples follow the 36-value Transit Gateway default; resource-type is "-" there.
         Flow tgw = parseFixture(peers.resolve("integrations/aws_vpcflow/test-tgw-samples.log")).flows.get(0);
-        assertEquals("748335378900", tgw.getAccountId());
+        assertEquals("748335378900", tgw.getObserver().getAccountId());
         assertEquals("tgw-0a12bc34de56f7890", tgw.getAws().getTgw().getTgwId());
         assertEquals("", tgw.getAws().getTgw().getResourceType());
         assertEquals(ip("2a02:cf40::"), tgw.getDstAddr());
@@ -283,7 +283,7 @@ class AwsPeerConformanceTest {
         Map<Long, Long> startOffsets = recordStartOffsets(out);
         for (int i = 0; i < expected.size(); i++) {
             Flow flow = out.flows.get(i);
-            long offset = startOffsets.get(flow.getProvenance().getRecordIndex());
+            long offset = startOffsets.get(flow.getRecordIndex());
             int compared = PeerExpectedFields.assertMatches(expected.get(i), flow, offset, where + " #" + i);
             assertTrue(compared >= 5, where + " #" + i + ": only " + compared + " fields compared");
         }

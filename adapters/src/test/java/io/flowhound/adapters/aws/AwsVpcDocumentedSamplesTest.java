@@ -30,8 +30,8 @@ class AwsVpcDocumentedSamplesTest {
         assertEquals(4, flows.size());
         Flow rejected = flows.get(1);
         assertEquals(2, rejected.getVersion());
-        assertEquals("111122223333", rejected.getAccountId());
-        assertEquals("eni-0a1b2c3d4e5f60718", rejected.getInterfaceId());
+        assertEquals("111122223333", rejected.getObserver().getAccountId());
+        assertEquals("eni-0a1b2c3d4e5f60718", rejected.getObserver().getInterfaceId());
         assertEquals(ip("203.0.113.80"), rejected.getSrcAddr());
         assertEquals(ip("10.1.2.15"), rejected.getDstAddr());
         assertEquals(40213, rejected.getSrcPort());
@@ -43,11 +43,11 @@ class AwsVpcDocumentedSamplesTest {
         assertEquals(1714731302000L, rejected.getEndMs(), "start == end is common (formats.md 1.9 item 9)");
         assertEquals(Action.REJECT, rejected.getAction());
         assertEquals(LogStatus.OK, rejected.getLogStatus());
-        assertEquals(3, rejected.getProvenance().getRecordIndex());
+        assertEquals(3, rejected.getRecordIndex());
 
         Flow nodata = flows.get(2);
         assertEquals(LogStatus.NODATA, nodata.getLogStatus());
-        assertEquals("eni-0f9e8d7c6b5a40312", nodata.getInterfaceId());
+        assertEquals("eni-0f9e8d7c6b5a40312", nodata.getObserver().getInterfaceId());
         assertFalse(nodata.hasProtocol());
         assertFalse(nodata.hasBytes());
         assertEquals(Action.ACTION_UNSPECIFIED, nodata.getAction());
@@ -72,15 +72,15 @@ class AwsVpcDocumentedSamplesTest {
         assertEquals(ip("52.94.5.100"), egress.getDstAddr());
         assertEquals(31, egress.getPackets());
         assertEquals(9841, egress.getBytes());
-        assertEquals("vpc-0123456789abcdef0", egress.getVpcId());
-        assertEquals("subnet-0fedcba9876543210", egress.getSubnetId());
-        assertEquals("i-0aa11bb22cc33dd44", egress.getInstanceId());
+        assertEquals("vpc-0123456789abcdef0", egress.getObserver().getVpcId());
+        assertEquals("subnet-0fedcba9876543210", egress.getObserver().getSubnetId());
+        assertEquals("i-0aa11bb22cc33dd44", egress.getObserver().getInstanceId());
         assertEquals(19, egress.getTcpFlags(), "SYN-ACK | FIN over the window");
         assertEquals("IPv4", egress.getAws().getAddressType());
         assertEquals(ip("10.1.2.15"), egress.getPktSrcAddr());
         assertEquals(ip("52.94.5.100"), egress.getPktDstAddr());
-        assertEquals("eu-west-1", egress.getRegion());
-        assertEquals("euw1-az2", egress.getZone());
+        assertEquals("eu-west-1", egress.getObserver().getRegion());
+        assertEquals("euw1-az2", egress.getObserver().getZone());
         assertEquals("", egress.getAws().getSublocationType());
         assertEquals("", egress.getAws().getSublocationId());
         assertEquals("", egress.getAws().getPktSrcAwsService());
@@ -103,8 +103,8 @@ class AwsVpcDocumentedSamplesTest {
                 - eni-0nat0000000000001 10.1.0.220 203.0.113.5 10.1.2.15 203.0.113.5
                 """).onlyFlow();
 
-        assertEquals("", flow.getInstanceId(), "requester-managed ENI");
-        assertEquals("eni-0nat0000000000001", flow.getInterfaceId());
+        assertEquals("", flow.getObserver().getInstanceId(), "requester-managed ENI");
+        assertEquals("eni-0nat0000000000001", flow.getObserver().getInterfaceId());
         assertEquals(ip("10.1.0.220"), flow.getSrcAddr());
         assertEquals(ip("203.0.113.5"), flow.getDstAddr());
         assertEquals(ip("10.1.2.15"), flow.getPktSrcAddr());

@@ -70,7 +70,7 @@ class AwsVpcSampleWriterTest {
 
         assertEquals(List.of(), out.errors);
         assertEquals(20_000, out.flows.size());
-        long interfaces = out.flows.stream().map(Flow::getInterfaceId).distinct().count();
+        long interfaces = out.flows.stream().map(flow -> flow.getObserver().getInterfaceId()).distinct().count();
         long addresses = out.flows.stream().flatMap(f -> Stream.of(f.getSrcAddr(), f.getDstAddr()))
                 .collect(Collectors.toSet()).size();
         assertTrue(interfaces > 450, "interfaces: " + interfaces);

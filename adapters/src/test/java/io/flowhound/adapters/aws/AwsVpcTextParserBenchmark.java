@@ -195,7 +195,7 @@ public final class AwsVpcTextParserBenchmark {
         @Override
         public void flow(Flow flow) {
             flows++;
-            checksum += flow.getBytes() + flow.getSrcAddr().size() + flow.getProvenance().getRecordIndex();
+            checksum += flow.getBytes() + flow.getSrcAddr().size() + flow.getRecordIndex();
         }
 
         @Override

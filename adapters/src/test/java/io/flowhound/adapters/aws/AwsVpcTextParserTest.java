@@ -44,8 +44,8 @@ class AwsVpcTextParserTest {
 
         assertEquals(Cloud.AWS, flow.getCloud());
         assertEquals(2, flow.getVersion());
-        assertEquals("111122223333", flow.getAccountId());
-        assertEquals("eni-0a1b2c3d4e5f60718", flow.getInterfaceId());
+        assertEquals("111122223333", flow.getObserver().getAccountId());
+        assertEquals("eni-0a1b2c3d4e5f60718", flow.getObserver().getInterfaceId());
         assertEquals(ip("198.51.100.7"), flow.getSrcAddr());
         assertEquals(ip("10.1.2.15"), flow.getDstAddr());
         assertEquals(51544, flow.getSrcPort());
@@ -59,7 +59,7 @@ class AwsVpcTextParserTest {
         assertEquals(LogStatus.OK, flow.getLogStatus());
         assertEquals(CollectingConsumer.SOURCE, flow.getProvenance().getSource());
         assertEquals(CollectingConsumer.KEY, flow.getProvenance().getObjectKey());
-        assertEquals(2, flow.getProvenance().getRecordIndex(), "the header is line 1");
+        assertEquals(2, flow.getRecordIndex(), "the header is line 1");
         assertFalse(flow.getAws().hasTgw());
         assertFalse(flow.getAws().hasEcs());
         assertTrue(flow.getExtraMap().isEmpty());
@@ -74,7 +74,7 @@ class AwsVpcTextParserTest {
         assertEquals(ip("203.0.113.9"), flow.getSrcAddr());
         assertEquals(LogStatus.OK, flow.getLogStatus());
         assertEquals(Action.REJECT, flow.getAction());
-        assertEquals("000011112222", flow.getAccountId(), "account ids keep their leading zeros");
+        assertEquals("000011112222", flow.getObserver().getAccountId(), "account ids keep their leading zeros");
         assertEquals(ip("10.0.0.5"), flow.getDstAddr());
         assertEquals(60, flow.getBytes());
         assertFalse(flow.hasSrcPort(), "a field the format lacks is unset");
@@ -88,8 +88,8 @@ class AwsVpcTextParserTest {
 
         Flow flow = parse(parser, header + "\n" + allDashes + "\n").onlyFlow();
 
-        assertEquals(Flow.newBuilder().setCloud(Cloud.AWS).setProvenance(flow.getProvenance()).build(), flow,
-                "only cloud and provenance are set when every value is -");
+        assertEquals(Flow.newBuilder().setCloud(Cloud.AWS).setProvenance(flow.getProvenance()).setRecordIndex(2).build(), flow,
+                "only cloud, provenance and record index are set when every value is -");
     }
 
     @Test
@@ -139,7 +139,7 @@ class AwsVpcTextParserTest {
                 + " 1 0 2 3 2 us-east-1 egress - S3\n").onlyFlow();
 
         assertEquals(6, flow.getVersion());
-        assertEquals("123456789123", flow.getAccountId());
+        assertEquals("123456789123", flow.getObserver().getAccountId());
         assertEquals("TransitGateway", flow.getAws().getTgw().getResourceType());
         assertEquals("tgw-3b86d5e89ec8ebd55", flow.getAws().getTgw().getTgwId());
         assertEquals("tgw-attach-3e0bbb28e9ac7e3d8", flow.getAws().getTgw().getAttachmentId());
@@ -160,7 +160,7 @@ class AwsVpcTextParserTest {
         assertEquals(2, flow.getAws().getTgw().getPacketsLostMtuExceeded());
         assertEquals(3, flow.getAws().getTgw().getPacketsLostTtlExpired());
         assertEquals(2, flow.getTcpFlags());
-        assertEquals("us-east-1", flow.getRegion());
+        assertEquals("us-east-1", flow.getObserver().getRegion());
         assertEquals(Direction.EGRESS, flow.getDirection());
         assertEquals("", flow.getAws().getPktSrcAwsService());
         assertEquals("S3", flow.getAws().getPktDstAwsService());
@@ -202,7 +202,7 @@ class AwsVpcTextParserTest {
 
         assertEquals("BPA", flow.getAws().getRejectReason());
         assertEquals(Action.REJECT, flow.getAction());
-        assertEquals("euw1-az2", flow.getZone());
+        assertEquals("euw1-az2", flow.getObserver().getZone());
         assertEquals(2, flow.getTcpFlags());
     }
 
@@ -228,7 +228,7 @@ class AwsVpcTextParserTest {
 
         assertEquals(version, flow.getVersion());
         assertEquals(4380, flow.getBytes());
-        assertEquals(fieldCount >= 25 ? "eu-west-1" : "", flow.getRegion());
+        assertEquals(fieldCount >= 25 ? "eu-west-1" : "", flow.getObserver().getRegion());
     }
 
     @Test
@@ -238,7 +238,7 @@ class AwsVpcTextParserTest {
 
         Flow flow = parse(configured, "- eni-1235b8ca123456789 10.0.1.5 10.0.0.220 10.0.1.5 203.0.113.5\n").onlyFlow();
 
-        assertEquals("", flow.getInstanceId());
+        assertEquals("", flow.getObserver().getInstanceId());
         assertEquals(ip("203.0.113.5"), flow.getPktDstAddr());
     }
 
@@ -248,7 +248,7 @@ class AwsVpcTextParserTest {
                 + "Phony unsupported log format.\n" + V2_RECORD + "\n");
 
         assertEquals(2, out.flows.size());
-        assertEquals(List.of(2L, 4L), out.flows.stream().map(f -> f.getProvenance().getRecordIndex()).toList());
+        assertEquals(List.of(2L, 4L), out.flows.stream().map(f -> f.getRecordIndex()).toList());
         ParseError error = out.errors.get(0);
         assertEquals(1, out.errors.size());
         assertEquals(3, error.line());
@@ -301,7 +301,7 @@ class AwsVpcTextParserTest {
 
         assertEquals(2, out.flows.size());
         assertEquals(ip("10.9.9.9"), out.flows.get(1).getSrcAddr());
-        assertEquals(5, out.flows.get(1).getProvenance().getRecordIndex(), "header and empty lines count as lines");
+        assertEquals(5, out.flows.get(1).getRecordIndex(), "header and empty lines count as lines");
         assertEquals("srcaddr dstaddr", out.returned.state());
     }
 
@@ -326,7 +326,7 @@ class AwsVpcTextParserTest {
         CollectingConsumer rest = parse(new AwsVpcTextParser(), object, afterFirstRecord, true);
 
         assertEquals(List.of(1, 2), rest.flows.stream().map(Flow::getSrcPort).toList());
-        assertEquals(List.of(3L, 4L), rest.flows.stream().map(f -> f.getProvenance().getRecordIndex()).toList());
+        assertEquals(List.of(3L, 4L), rest.flows.stream().map(f -> f.getRecordIndex()).toList());
         assertEquals(new ResumePoint(object.length, 4, V2_HEADER), rest.returned);
     }
 
@@ -342,14 +342,14 @@ class AwsVpcTextParserTest {
 
         byte[] grown = (V2_HEADER + "\n" + V2_RECORD + "\n" + V2_RECORD + "\n").getBytes(StandardCharsets.UTF_8);
         CollectingConsumer second = parse(parser, grown, first.returned, false);
-        assertEquals(3, second.onlyFlow().getProvenance().getRecordIndex());
+        assertEquals(3, second.onlyFlow().getRecordIndex());
     }
 
     @Test
     void parsesAnUnterminatedLastLineWhenTheObjectIsComplete() {
         CollectingConsumer out = parse(parser, V2_HEADER + "\n" + V2_RECORD);
 
-        assertEquals(2, out.onlyFlow().getProvenance().getRecordIndex());
+        assertEquals(2, out.onlyFlow().getRecordIndex());
         assertEquals(V2_HEADER.length() + 1 + V2_RECORD.length(), out.returned.offset());
     }
 
@@ -377,7 +377,7 @@ class AwsVpcTextParserTest {
         // The beats v6 sample has a Cyrillic letter at the end of a subnet id.
         Flow flow = parse(parser, "subnet-id srcport\nsubnet-3fbc536e360c36caб 80\n").onlyFlow();
 
-        assertEquals("subnet-3fbc536e360c36caб", flow.getSubnetId());
+        assertEquals("subnet-3fbc536e360c36caб", flow.getObserver().getSubnetId());
     }
 
     @Test
@@ -386,7 +386,7 @@ class AwsVpcTextParserTest {
         CollectingConsumer out = parse(parser, V2_RECORD + "\n" + longLine + "\n" + V2_RECORD + "\n");
 
         assertEquals(2, out.flows.size());
-        assertEquals(3, out.flows.get(1).getProvenance().getRecordIndex());
+        assertEquals(3, out.flows.get(1).getRecordIndex());
         assertEquals(2, out.errors.get(0).line());
         assertTrue(out.errors.get(0).reason().contains("longer than"));
         assertEquals(ParseError.MAX_RAW_CHARS, out.errors.get(0).raw().length());
@@ -414,8 +414,8 @@ class AwsVpcTextParserTest {
     void reusesStringsThatRepeatAcrossRecords() {
         CollectingConsumer out = parse(parser, V2_RECORD + "\n" + V2_RECORD + "\n");
 
-        assertSame(out.flows.get(0).getAccountId(), out.flows.get(1).getAccountId());
-        assertSame(out.flows.get(0).getInterfaceId(), out.flows.get(1).getInterfaceId());
+        assertSame(out.flows.get(0).getObserver().getAccountId(), out.flows.get(1).getObserver().getAccountId());
+        assertSame(out.flows.get(0).getObserver().getInterfaceId(), out.flows.get(1).getObserver().getInterfaceId());
     }
 
     static ByteString ip(String text) {

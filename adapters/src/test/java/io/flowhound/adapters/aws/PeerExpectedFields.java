@@ -96,13 +96,13 @@ final class PeerExpectedFields {
             case "event.action", "aws.vpcflow.action", "event.outcome" ->
                     flow.getAction() == Action.ACTION_UNSPECIFIED ? null : flow.getAction().name();
             case "cloud.provider" -> flow.getCloud() == Cloud.AWS ? "aws" : null;
-            case "cloud.account.id", "aws.vpcflow.account_id" -> text(flow.getAccountId());
-            case "cloud.region" -> text(flow.getRegion());
-            case "cloud.availability_zone" -> text(flow.getZone());
-            case "cloud.instance.id", "aws.vpcflow.instance_id" -> text(flow.getInstanceId());
-            case "aws.vpcflow.interface_id" -> text(flow.getInterfaceId());
-            case "aws.vpcflow.vpc_id" -> text(flow.getVpcId());
-            case "aws.vpcflow.subnet_id" -> text(flow.getSubnetId());
+            case "cloud.account.id", "aws.vpcflow.account_id" -> text(flow.getObserver().getAccountId());
+            case "cloud.region" -> text(flow.getObserver().getRegion());
+            case "cloud.availability_zone" -> text(flow.getObserver().getZone());
+            case "cloud.instance.id", "aws.vpcflow.instance_id" -> text(flow.getObserver().getInstanceId());
+            case "aws.vpcflow.interface_id" -> text(flow.getObserver().getInterfaceId());
+            case "aws.vpcflow.vpc_id" -> text(flow.getObserver().getVpcId());
+            case "aws.vpcflow.subnet_id" -> text(flow.getObserver().getSubnetId());
             case "aws.vpcflow.type" -> text(flow.getAws().getAddressType());
             case "aws.vpcflow.version" -> flow.getVersion() != 0 ? String.valueOf(flow.getVersion()) : null;
             case "aws.vpcflow.tcp_flags" -> flow.hasTcpFlags() ? String.valueOf(flow.getTcpFlags()) : null;

@@ -36,7 +36,7 @@ class AzureBadInputTest {
         CollectedFlows out = parse(document);
 
         assertEquals(3, out.flows.size());
-        assertEquals(List.of(1, 3, 1), out.flows.stream().map(f -> f.getProvenance().getTupleIndex()).toList());
+        assertEquals(List.of(1, 3, 1), out.flows.stream().map(f -> f.getTupleIndex()).toList());
         assertEquals(1, out.errors.size(), out.errors.toString());
         ParseError error = out.errors.get(0);
         assertEquals(1, error.line());
@@ -76,7 +76,7 @@ class AzureBadInputTest {
         CollectedFlows out = parse(document);
 
         assertEquals(1, out.flows.size());
-        assertEquals(2, out.flows.get(0).getProvenance().getRecordIndex());
+        assertEquals(2, out.flows.get(0).getRecordIndex());
         assertEquals(1, out.errors.size());
         assertEquals(1, out.errors.get(0).line());
         assertTrue(out.errors.get(0).reason().contains("not valid JSON at byte"), out.errors.get(0).reason());
@@ -90,7 +90,7 @@ class AzureBadInputTest {
         CollectedFlows out = parse(bytes(text));
 
         assertEquals(3, out.flows.size());
-        assertEquals(List.of(1L, 2L, 3L), out.flows.stream().map(f -> f.getProvenance().getRecordIndex()).toList());
+        assertEquals(List.of(1L, 2L, 3L), out.flows.stream().map(f -> f.getRecordIndex()).toList());
         List<String> reasons = out.errors.stream().map(ParseError::reason).toList();
         assertEquals(3, reasons.size(), reasons.toString());
         assertTrue(reasons.get(0).contains("unexpected \"o\" between records"), reasons.get(0));

@@ -65,10 +65,10 @@ class AzureDocumentGrowthTest {
 
         assertEquals(10, secondRead.flows.size(), "exactly the new tuples");
         Flow firstNew = secondRead.flows.get(0);
-        assertEquals(4, firstNew.getProvenance().getRecordIndex());
-        assertEquals(1, firstNew.getProvenance().getTupleIndex());
+        assertEquals(4, firstNew.getRecordIndex());
+        assertEquals(1, firstNew.getTupleIndex());
         assertEquals(40003, firstNew.getSrcPort());
-        assertEquals(5, secondRead.flows.get(9).getProvenance().getRecordIndex());
+        assertEquals(5, secondRead.flows.get(9).getRecordIndex());
         assertEquals(new ResumePoint(grown.length - 2, 5, RecordsDocumentReader.STATE_CLOSED), secondRead.returned);
 
         CollectedFlows thirdRead = CollectedFlows.parse(parser, grown, secondRead.returned, false).withoutErrors();
@@ -94,7 +94,7 @@ class AzureDocumentGrowthTest {
 
         CollectedFlows rest = CollectedFlows.parse(parser, whole, growing.returned, false).withoutErrors();
         assertEquals(3, rest.flows.size());
-        assertEquals(2, rest.flows.get(0).getProvenance().getRecordIndex());
+        assertEquals(2, rest.flows.get(0).getRecordIndex());
     }
 
     @Test
@@ -130,7 +130,7 @@ class AzureDocumentGrowthTest {
         appendMinute(0, 2);
         CollectedFlows first = CollectedFlows.parse(parser, blob(), none.returned, false).withoutErrors();
         assertEquals(2, first.flows.size());
-        assertEquals(1, first.flows.get(0).getProvenance().getRecordIndex());
+        assertEquals(1, first.flows.get(0).getRecordIndex());
     }
 
     @Test

@@ -14,6 +14,7 @@ import io.flowhound.proto.AzureDetails;
 import io.flowhound.proto.Cloud;
 import io.flowhound.proto.Direction;
 import io.flowhound.proto.Flow;
+import io.flowhound.proto.Observer;
 import io.flowhound.proto.FlowState;
 import io.flowhound.proto.Provenance;
 import java.time.Instant;
@@ -43,7 +44,7 @@ class AzureNsgParserTest {
                 .build();
         Flow expected = Flow.newBuilder()
                 .setCloud(Cloud.AZURE)
-                .setAccountId("00000000-0000-0000-0000-000000000000")
+                .setObserver(Observer.newBuilder().setAccountId("00000000-0000-0000-0000-000000000000"))
                 .setSrcAddr(ip("203.0.113.50"))
                 .setDstAddr(ip("10.0.1.4"))
                 .setSrcPort(44123)
@@ -57,7 +58,7 @@ class AzureNsgParserTest {
                 .setVersion(1)
                 .setAzure(denyGroup)
                 .setProvenance(Provenance.newBuilder().setSource(CollectedFlows.SOURCE)
-                        .setObjectKey(CollectedFlows.NSG_KEY).setRecordIndex(1).setTupleIndex(1))
+                        .setObjectKey(CollectedFlows.NSG_KEY)).setRecordIndex(1).setTupleIndex(1)
                 .build();
         assertEquals(expected, flows.get(0), "every field of a v1 tuple; no flow state or counters in v1");
 
@@ -67,7 +68,7 @@ class AzureNsgParserTest {
         assertEquals(ip("198.51.100.9"), allowed.getSrcAddr());
         assertEquals(50023, allowed.getSrcPort());
         assertEquals(1714730411000L, allowed.getStartMs());
-        assertEquals(3, allowed.getProvenance().getTupleIndex(), "tuples are counted across the record's groups");
+        assertEquals(3, allowed.getTupleIndex(), "tuples are counted across the record's groups");
         assertEquals(FlowState.FLOW_STATE_UNSPECIFIED, allowed.getFlowState());
         assertFalse(allowed.hasPackets() || allowed.hasBytes() || allowed.hasPacketsReverse() || allowed.hasBytesReverse());
     }
@@ -88,7 +89,7 @@ class AzureNsgParserTest {
         Flow continuing = flows.get(1);
         Flow expected = Flow.newBuilder()
                 .setCloud(Cloud.AZURE)
-                .setAccountId("00000000-0000-0000-0000-000000000000")
+                .setObserver(Observer.newBuilder().setAccountId("00000000-0000-0000-0000-000000000000"))
                 .setSrcAddr(ip("10.0.1.4"))
                 .setDstAddr(ip("203.0.113.77"))
                 .setSrcPort(49812)
@@ -109,7 +110,7 @@ class AzureNsgParserTest {
                         .setSecurityGroup(NSG_ID).setNsgName("WEB-NSG").setSystemId("0b6e4f4a-1c2d-4e5f-8a9b-0c1d2e3f4a5b")
                         .setRecordTimeMs(V2_RECORD_TIME))
                 .setProvenance(Provenance.newBuilder().setSource(CollectedFlows.SOURCE)
-                        .setObjectKey(CollectedFlows.NSG_KEY).setRecordIndex(1).setTupleIndex(2))
+                        .setObjectKey(CollectedFlows.NSG_KEY)).setRecordIndex(1).setTupleIndex(2)
                 .build();
         assertEquals(expected, continuing);
 
@@ -158,7 +159,7 @@ class AzureNsgParserTest {
 
         Flow flow = parse(document(record)).onlyFlow();
 
-        assertEquals("00000000-0000-0000-0000-000000000000", flow.getAccountId());
+        assertEquals("00000000-0000-0000-0000-000000000000", flow.getObserver().getAccountId());
         assertEquals("UserRule_late", flow.getRuleName());
         assertEquals("00-0D-3A-1B-2C-3D", flow.getAzure().getMac());
         assertEquals("WEB-NSG", flow.getAzure().getNsgName());
@@ -174,7 +175,7 @@ class AzureNsgParserTest {
         CollectedFlows out = parse(pretty).withoutErrors();
 
         assertEquals(2, out.flows.size());
-        assertEquals(2, out.flows.get(1).getProvenance().getRecordIndex());
+        assertEquals(2, out.flows.get(1).getRecordIndex());
         assertEquals(RecordsDocumentReader.STATE_CLOSED, out.returned.state());
     }
 
@@ -197,7 +198,7 @@ class AzureNsgParserTest {
 
         CollectedFlows out = parse(document(record));
 
-        assertEquals(List.of(1, 13), out.flows.stream().map(f -> f.getProvenance().getTupleIndex()).toList());
+        assertEquals(List.of(1, 13), out.flows.stream().map(f -> f.getTupleIndex()).toList());
         assertEquals(11, out.errors.size(), out.errors.toString());
         List<String> expectedWords = List.of("tuple 2 at byte", "12 fields", "tuple 3", "source IP \"192.0.2.999\"",
                 "tuple 4", "source port \"70000\"", "tuple 5", "protocol \"X\"", "tuple 6", "traffic flow \"S\"",

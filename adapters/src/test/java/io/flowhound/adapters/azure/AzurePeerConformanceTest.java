@@ -120,7 +120,7 @@ class AzurePeerConformanceTest {
         compare(compared, "tuples.bytes.received", tuple.at("/bytes/received").asLong(), flow.getBytesReverse());
         compareEcs(compared, expected, List.of(flow));
         assertEquals(Cloud.AZURE, flow.getCloud());
-        assertEquals("00000000-0000-0000-0000-000000000000", flow.getAccountId(), "the subscription in resource_id");
+        assertEquals("00000000-0000-0000-0000-000000000000", flow.getObserver().getAccountId(), "the subscription in resource_id");
         assertEveryKeyAccountedFor(expected, compared);
     }
 
@@ -240,8 +240,8 @@ class AzurePeerConformanceTest {
                     Flow flow = flows.get(next++);
                     tupleIndex++;
                     String where = "record " + recordIndex + " tuple " + tupleIndex;
-                    assertEquals(recordIndex, flow.getProvenance().getRecordIndex(), where);
-                    assertEquals(tupleIndex, flow.getProvenance().getTupleIndex(), where);
+                    assertEquals(recordIndex, flow.getRecordIndex(), where);
+                    assertEquals(tupleIndex, flow.getTupleIndex(), where);
                     assertEquals(tuple.asText(), vnet ? vnetTuple(flow) : nsgTuple(flow), where);
                     assertEquals(millis(record.get("time")), flow.getAzure().getRecordTimeMs(), where);
                     assertEquals(Cloud.AZURE, flow.getCloud(), where);
@@ -254,7 +254,7 @@ class AzurePeerConformanceTest {
                         assertEquals(record.get("flowLogResourceID").asText(), flow.getAzure().getFlowLogResourceId(), where);
                         assertEquals(record.get("targetResourceID").asText(), flow.getAzure().getTargetResourceId(), where);
                         assertTrue(record.get("targetResourceID").asText().toLowerCase().contains(
-                                "/subscriptions/" + flow.getAccountId() + "/"), where);
+                                "/subscriptions/" + flow.getObserver().getAccountId() + "/"), where);
                     } else {
                         assertEquals(group[0].get("rule").asText(), flow.getRuleName(), where);
                         assertEquals(MacAddressFormat.normalize(group[1].get("mac").asText()), flow.getAzure().getMac(), where);
@@ -263,7 +263,7 @@ class AzurePeerConformanceTest {
                         assertEquals(record.get("systemId").asText(), flow.getAzure().getSystemId(), where);
                         assertTrue(flow.getAzure().getSecurityGroup().endsWith("/" + flow.getAzure().getNsgName()), where);
                         assertTrue(record.get("resourceId").asText().toLowerCase().contains(
-                                "/subscriptions/" + flow.getAccountId() + "/resourcegroups/"
+                                "/subscriptions/" + flow.getObserver().getAccountId() + "/resourcegroups/"
                                         + flow.getAzure().getResourceGroup().toLowerCase() + "/"), where);
                     }
                 }

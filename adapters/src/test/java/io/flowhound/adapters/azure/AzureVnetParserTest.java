@@ -14,6 +14,7 @@ import io.flowhound.proto.AzureDetails;
 import io.flowhound.proto.Cloud;
 import io.flowhound.proto.Direction;
 import io.flowhound.proto.Flow;
+import io.flowhound.proto.Observer;
 import io.flowhound.proto.FlowState;
 import io.flowhound.proto.Provenance;
 import java.time.Instant;
@@ -42,9 +43,8 @@ class AzureVnetParserTest {
                 .setRecordTimeMs(Instant.parse("2024-05-03T10:07:12.445Z").toEpochMilli());
         Flow expectedEnd = Flow.newBuilder()
                 .setCloud(Cloud.AZURE)
-                .setAccountId("00000000-0000-0000-0000-000000000000")
-                .setRegion("westeurope")
-                .setVpcId("prod-vnet")
+                .setObserver(Observer.newBuilder().setAccountId("00000000-0000-0000-0000-000000000000")
+                        .setRegion("westeurope").setVpcId("prod-vnet"))
                 .setSrcAddr(ip("10.2.0.4"))
                 .setDstAddr(ip("203.0.113.77"))
                 .setSrcPort(49900)
@@ -63,7 +63,7 @@ class AzureVnetParserTest {
                 .setVersion(4)
                 .setAzure(details)
                 .setProvenance(Provenance.newBuilder().setSource(CollectedFlows.SOURCE)
-                        .setObjectKey(CollectedFlows.NSG_KEY).setRecordIndex(1).setTupleIndex(2))
+                        .setObjectKey(CollectedFlows.NSG_KEY)).setRecordIndex(1).setTupleIndex(2)
                 .build();
         assertEquals(expectedEnd, flows.get(1));
 
@@ -139,17 +139,17 @@ class AzureVnetParserTest {
         List<Flow> flows = parse(nsgAcl).withoutErrors().flows;
 
         Flow inSubnet = flows.get(0);
-        assertEquals("prod-vnet", inSubnet.getVpcId());
-        assertEquals("web", inSubnet.getSubnetId());
-        assertEquals("", inSubnet.getInterfaceId());
+        assertEquals("prod-vnet", inSubnet.getObserver().getVpcId());
+        assertEquals("web", inSubnet.getObserver().getSubnetId());
+        assertEquals("", inSubnet.getObserver().getInterfaceId());
         assertEquals("web-nsg", inSubnet.getAzure().getNsgName());
         assertTrue(inSubnet.getAzure().getSecurityGroup().endsWith("/networkSecurityGroups/web-nsg"));
         Flow onNic = flows.get(1);
-        assertEquals(nic, onNic.getInterfaceId());
-        assertEquals("", onNic.getVpcId());
-        assertEquals("11111111-2222-3333-4444-555555555555", onNic.getAccountId());
+        assertEquals(nic, onNic.getObserver().getInterfaceId());
+        assertEquals("", onNic.getObserver().getVpcId());
+        assertEquals("11111111-2222-3333-4444-555555555555", onNic.getObserver().getAccountId());
         assertEquals("app-rg", onNic.getAzure().getResourceGroup());
-        assertEquals(2, onNic.getProvenance().getRecordIndex());
+        assertEquals(2, onNic.getRecordIndex());
     }
 
     @Test
@@ -157,7 +157,7 @@ class AzureVnetParserTest {
         String record = vnetRecord(VNET_ID, "1714730801123,10.2.0.4,10.2.1.9,1,2,6,O,B,NX,0,0,0,0")
                 .replace("NETWORKWATCHER_WESTEUROPE", "MY-WATCHER");
 
-        assertEquals("", parse(document(record)).onlyFlow().getRegion());
+        assertEquals("", parse(document(record)).onlyFlow().getObserver().getRegion());
     }
 
     @Test
@@ -169,7 +169,7 @@ class AzureVnetParserTest {
                 "1714730801123,10.2.0.4,10.2.1.9,1,2,6,O,E,NX,1,2,3,4")));
 
         assertEquals(1, out.flows.size());
-        assertEquals(4, out.flows.get(0).getProvenance().getTupleIndex());
+        assertEquals(4, out.flows.get(0).getTupleIndex());
         assertEquals(3, out.errors.size());
         assertTrue(out.errors.get(0).reason().contains("tuple 1") && out.errors.get(0).reason().contains("protocol \"T\""));
         assertTrue(out.errors.get(1).reason().contains("tuple 2") && out.errors.get(1).reason().contains("flow state \"A\""));

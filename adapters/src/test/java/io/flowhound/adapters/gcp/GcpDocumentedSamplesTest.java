@@ -47,12 +47,12 @@ class GcpDocumentedSamplesTest {
         assertEquals(Reporter.DEST, flow.getReporter());
         assertEquals(Direction.INGRESS, flow.getDirection());
         assertEquals(Action.ACTION_UNSPECIFIED, flow.getAction());
-        assertEquals("acme-prod", flow.getAccountId());
-        assertEquals("us-central1", flow.getRegion());
-        assertEquals("us-central1-a", flow.getZone());
-        assertEquals("prod", flow.getVpcId());
-        assertEquals("web", flow.getSubnetId());
-        assertEquals("web-1", flow.getInstanceId());
+        assertEquals("acme-prod", flow.getObserver().getAccountId());
+        assertEquals("us-central1", flow.getObserver().getRegion());
+        assertEquals("us-central1-a", flow.getObserver().getZone());
+        assertEquals("prod", flow.getObserver().getVpcId());
+        assertEquals("web", flow.getObserver().getSubnetId());
+        assertEquals("web-1", flow.getObserver().getInstanceId());
         assertEquals(EndpointDetails.newBuilder().setAsn(64500).setCity("Frankfurt am Main").setContinent("Europe")
                 .setCountry("deu").setGeoRegion("Hesse").build(), flow.getSrcDetails());
         assertEquals(EndpointDetails.newBuilder().setProjectId("acme-prod").setRegion("us-central1").setVmName("web-1")
@@ -64,7 +64,7 @@ class GcpDocumentedSamplesTest {
         assertEquals("", flow.getRuleName());
         assertFalse(flow.hasAws());
         assertFalse(flow.hasAzure());
-        assertEquals(1, flow.getProvenance().getRecordIndex());
+        assertEquals(1, flow.getRecordIndex());
     }
 
     @Test
@@ -82,16 +82,16 @@ class GcpDocumentedSamplesTest {
         assertEquals(millis("2024-05-03T10:16:10Z"), flow.getEndMs());
         assertEquals(Reporter.SRC, flow.getReporter());
         assertEquals(Direction.EGRESS, flow.getDirection());
-        assertEquals("acme-prod", flow.getAccountId());
-        assertEquals("us-central1-b", flow.getZone());
-        assertEquals("us-central1", flow.getRegion());
-        assertEquals("", flow.getVpcId(), "no src_vpc block");
-        assertEquals("api", flow.getSubnetId(), "the gce_subnetwork resource's subnet");
-        assertEquals("api-3", flow.getInstanceId());
+        assertEquals("acme-prod", flow.getObserver().getAccountId());
+        assertEquals("us-central1-b", flow.getObserver().getZone());
+        assertEquals("us-central1", flow.getObserver().getRegion());
+        assertEquals("", flow.getObserver().getVpcId(), "no src_vpc block");
+        assertEquals("api", flow.getObserver().getSubnetId(), "the gce_subnetwork resource's subnet");
+        assertEquals("api-3", flow.getObserver().getInstanceId());
         assertEquals("web-1", flow.getDstDetails().getVmName());
         assertEquals("api-3", flow.getSrcDetails().getVmName());
         assertEquals("6|10.128.0.7|8080|10.128.0.9|40022", flow.getGcp().getFlowKey());
-        assertEquals(2, flow.getProvenance().getRecordIndex());
+        assertEquals(2, flow.getRecordIndex());
     }
 
     @Test
@@ -112,12 +112,12 @@ class GcpDocumentedSamplesTest {
         assertEquals(Direction.INGRESS, flow.getDirection());
         assertEquals(Reporter.DEST, flow.getReporter(), "the enforcing VM is the destination");
         assertEquals("network:prod/firewall:deny-ssh-internet", flow.getRuleName());
-        assertEquals("acme-prod", flow.getAccountId());
-        assertEquals("us-central1", flow.getRegion());
-        assertEquals("us-central1-a", flow.getZone());
-        assertEquals("prod", flow.getVpcId());
-        assertEquals("web", flow.getSubnetId());
-        assertEquals("web-1", flow.getInstanceId());
+        assertEquals("acme-prod", flow.getObserver().getAccountId());
+        assertEquals("us-central1", flow.getObserver().getRegion());
+        assertEquals("us-central1-a", flow.getObserver().getZone());
+        assertEquals("prod", flow.getObserver().getVpcId());
+        assertEquals("web", flow.getObserver().getSubnetId());
+        assertEquals("web-1", flow.getObserver().getInstanceId());
         assertEquals(EndpointDetails.newBuilder().setContinent("Asia").setCountry("sgp").build(), flow.getSrcDetails());
         assertEquals(EndpointDetails.newBuilder().setProjectId("acme-prod").setRegion("us-central1").setVmName("web-1")
                 .setZone("us-central1-a").setVpcProjectId("acme-prod").setSubnetName("web").setVpcName("prod").build(),
@@ -135,8 +135,8 @@ class GcpDocumentedSamplesTest {
         assertEquals(Action.ACCEPT, flow.getAction());
         assertEquals(Direction.EGRESS, flow.getDirection());
         assertEquals(Reporter.SRC, flow.getReporter());
-        assertEquals("web-1", flow.getInstanceId());
-        assertEquals("web", flow.getSubnetId());
+        assertEquals("web-1", flow.getObserver().getInstanceId());
+        assertEquals("web", flow.getObserver().getSubnetId());
         assertEquals("web-1", flow.getSrcDetails().getVmName());
         assertEquals(EndpointDetails.newBuilder().setProjectId("acme-prod").setRegion("us-east1").setVmName("db-1")
                 .setZone("us-east1-b").setVpcProjectId("acme-prod").setSubnetName("db").setVpcName("prod").build(),

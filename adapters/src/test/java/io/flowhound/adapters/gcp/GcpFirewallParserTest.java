@@ -60,9 +60,9 @@ class GcpFirewallParserTest {
         assertEquals("web-1", flow.getDstDetails().getVmName());
         assertEquals("prod", flow.getDstDetails().getVpcName());
         assertEquals("api-3", flow.getSrcDetails().getVmName());
-        assertEquals("web-1", flow.getInstanceId(), "the top level describes the enforcing VM whatever the direction");
-        assertEquals("acme-prod", flow.getAccountId());
-        assertEquals("prod", flow.getVpcId());
+        assertEquals("web-1", flow.getObserver().getInstanceId(), "the top level describes the enforcing VM whatever the direction");
+        assertEquals("acme-prod", flow.getObserver().getAccountId());
+        assertEquals("prod", flow.getObserver().getVpcId());
         assertEquals(65534, flow.getGcp().getRulePriority(), "a priority written as a string");
         assertEquals("network:prod/firewall:allow-internal", flow.getRuleName());
     }
@@ -86,7 +86,7 @@ class GcpFirewallParserTest {
         assertEquals(Reporter.REPORTER_UNSPECIFIED, flow.getReporter());
         assertFalse(flow.hasSrcDetails());
         assertFalse(flow.hasDstDetails());
-        assertEquals("web-1", flow.getInstanceId());
+        assertEquals("web-1", flow.getObserver().getInstanceId());
     }
 
     @Test
@@ -95,7 +95,7 @@ class GcpFirewallParserTest {
 
         assertEquals(GcpPeerConformanceTest.millis("2024-05-03T08:20:01.998Z"), flow.getStartMs());
         assertEquals(flow.getStartMs(), flow.getEndMs());
-        assertEquals("acme-host", flow.getAccountId(), "without an instance block: the log's project");
+        assertEquals("acme-host", flow.getObserver().getAccountId(), "without an instance block: the log's project");
     }
 
     @Test
@@ -109,6 +109,6 @@ class GcpFirewallParserTest {
         assertEquals("jsonPayload.rule_details.priority: expected a 32-bit integer, got an array", out.errors.get(0).reason());
         assertEquals(2, out.errors.get(1).line());
         assertTrue(out.errors.get(1).reason().startsWith("jsonPayload.rule_details: expected an object"), out.errors.get(1).reason());
-        assertEquals(3, out.flows.get(0).getProvenance().getRecordIndex());
+        assertEquals(3, out.flows.get(0).getRecordIndex());
     }
 }

@@ -131,7 +131,7 @@ public final class GcpFlowParserBenchmark {
         public void flow(Flow flow) {
             flows++;
             checksum += flow.getBytes() + flow.getSrcAddr().size() + flow.getGcp().getFlowKey().length()
-                    + flow.getProvenance().getRecordIndex();
+                    + flow.getRecordIndex();
         }
 
         @Override

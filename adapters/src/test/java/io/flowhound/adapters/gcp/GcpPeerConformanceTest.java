@@ -100,12 +100,12 @@ class GcpPeerConformanceTest {
         assertEquals(Reporter.SRC, flow.getReporter());
         assertEquals(Direction.EGRESS, flow.getDirection());
         assertEquals(Action.ACTION_UNSPECIFIED, flow.getAction(), "classic VPC flow logs carry no verdict (formats.md 2.2)");
-        assertEquals("my-sample-project", flow.getAccountId());
-        assertEquals("us-east1", flow.getRegion());
-        assertEquals("us-east1-b", flow.getZone());
-        assertEquals("default", flow.getVpcId());
-        assertEquals("default", flow.getSubnetId());
-        assertEquals("kibana", flow.getInstanceId());
+        assertEquals("my-sample-project", flow.getObserver().getAccountId());
+        assertEquals("us-east1", flow.getObserver().getRegion());
+        assertEquals("us-east1-b", flow.getObserver().getZone());
+        assertEquals("default", flow.getObserver().getVpcId());
+        assertEquals("default", flow.getObserver().getSubnetId());
+        assertEquals("kibana", flow.getObserver().getInstanceId());
         assertEquals(EndpointDetails.newBuilder().setProjectId("my-sample-project").setRegion("us-east1")
                 .setVmName("kibana").setZone("us-east1-b").setVpcProjectId("my-sample-project")
                 .setSubnetName("default").setVpcName("default").build(), flow.getSrcDetails());
@@ -118,7 +118,7 @@ class GcpPeerConformanceTest {
         assertEquals("", flow.getGcp().getDisposition());
         assertTrue(flow.getExtraMap().isEmpty());
         assertEquals(VPC_KEY, flow.getProvenance().getObjectKey());
-        assertEquals(1, flow.getProvenance().getRecordIndex());
+        assertEquals(1, flow.getRecordIndex());
     }
 
     @Test
@@ -132,7 +132,7 @@ class GcpPeerConformanceTest {
         assertEquals(173663, flow.getBytes());
         assertEquals(68, flow.getPackets());
         assertEquals(1, flow.getRttMs());
-        assertEquals("kibana", flow.getInstanceId(), "the reporter is the destination VM");
+        assertEquals("kibana", flow.getObserver().getInstanceId(), "the reporter is the destination VM");
         assertEquals("elasticsearch", flow.getSrcDetails().getVmName());
         assertEquals("usa", flow.getSrcDetails().getCountry(), "the fixture gives the source both an instance and a location");
         assertEquals(15169, flow.getSrcDetails().getAsn());
@@ -183,11 +183,11 @@ class GcpPeerConformanceTest {
         assertEquals(17, ingress.getProtocol(), "\"protocol\":\"udp\" (beats leaves the number out)");
         assertEquals(Direction.INGRESS, ingress.getDirection());
         assertEquals(Reporter.DEST, ingress.getReporter());
-        assertEquals("local-adrian-test", ingress.getInstanceId());
-        assertEquals("local-test", ingress.getAccountId(), "the enforcing VM's project, not the host project test-beats");
-        assertEquals("us-central1", ingress.getRegion());
-        assertEquals("us-central1-a", ingress.getZone());
-        assertEquals("mysubnet", ingress.getSubnetId());
+        assertEquals("local-adrian-test", ingress.getObserver().getInstanceId());
+        assertEquals("local-test", ingress.getObserver().getAccountId(), "the enforcing VM's project, not the host project test-beats");
+        assertEquals("us-central1", ingress.getObserver().getRegion());
+        assertEquals("us-central1-a", ingress.getObserver().getZone());
+        assertEquals("mysubnet", ingress.getObserver().getSubnetId());
         assertEquals(1000, ingress.getGcp().getRulePriority());
         assertEquals("DENIED", ingress.getGcp().getDisposition());
         assertEquals(ingress.getStartMs(), ingress.getEndMs());
@@ -222,7 +222,7 @@ class GcpPeerConformanceTest {
         assertEquals("test-windows", rdp.getDstDetails().getVmName());
         assertEquals("omn", rdp.getSrcDetails().getCountry());
         assertEquals("Asia", rdp.getSrcDetails().getContinent());
-        assertEquals("windows-isolated", rdp.getVpcId());
+        assertEquals("windows-isolated", rdp.getObserver().getVpcId());
         assertEquals("ALLOW", rdp.getGcp().getRuleAction());
 
         Flow krasnodar = out.flows.get(2);
@@ -296,7 +296,7 @@ class GcpPeerConformanceTest {
             case "gcp.firewall.rule_details.priority" -> String.valueOf(flow.getGcp().getRulePriority());
             case "log.logger" -> flow.getGcp().getLogName();
             case "log.offset" -> String.valueOf(offset);
-            case "network.name" -> flow.getVpcId();
+            case "network.name" -> flow.getObserver().getVpcId();
             case "network.type" -> flow.getSrcAddr().size() == 4 ? "ipv4" : "ipv6";
             case "rule.name" -> flow.getRuleName();
             default -> throw new AssertionError("no mapping for beats key " + key);

@@ -69,13 +69,13 @@ class GcpVpcFlowParserTest {
         assertEquals(Reporter.SRC, flow.getReporter());
         assertEquals(Direction.EGRESS, flow.getDirection(), "a SRC report is traffic leaving the reporting VM");
         assertEquals(Action.ACTION_UNSPECIFIED, flow.getAction());
-        assertEquals("acme-prod", flow.getAccountId(), "the reporting VM's project, not the host project of the log");
-        assertEquals("us-central1", flow.getRegion());
-        assertEquals("us-central1-b", flow.getZone());
-        assertEquals("prod", flow.getVpcId());
-        assertEquals("api", flow.getSubnetId());
-        assertEquals("api-3", flow.getInstanceId());
-        assertEquals("", flow.getInterfaceId());
+        assertEquals("acme-prod", flow.getObserver().getAccountId(), "the reporting VM's project, not the host project of the log");
+        assertEquals("us-central1", flow.getObserver().getRegion());
+        assertEquals("us-central1-b", flow.getObserver().getZone());
+        assertEquals("prod", flow.getObserver().getVpcId());
+        assertEquals("api", flow.getObserver().getSubnetId());
+        assertEquals("api-3", flow.getObserver().getInstanceId());
+        assertEquals("", flow.getObserver().getInterfaceId());
         assertEquals("acme-prod", flow.getSrcDetails().getProjectId());
         assertEquals("acme-host", flow.getSrcDetails().getVpcProjectId());
         assertEquals("web-1", flow.getDstDetails().getVmName());
@@ -85,7 +85,7 @@ class GcpVpcFlowParserTest {
         assertEquals(millis("2024-05-03T10:16:40.101Z"), flow.getGcp().getEntryTimeMs());
         assertEquals("6|10.128.0.7|8080|10.128.0.9|40022", flow.getGcp().getFlowKey());
         assertEquals(CollectingConsumer.SOURCE, flow.getProvenance().getSource());
-        assertEquals(1, flow.getProvenance().getRecordIndex());
+        assertEquals(1, flow.getRecordIndex());
     }
 
     @Test
@@ -94,10 +94,10 @@ class GcpVpcFlowParserTest {
 
         assertEquals(Reporter.DEST, flow.getReporter());
         assertEquals(Direction.INGRESS, flow.getDirection(), "a DEST report is traffic arriving at the reporting VM");
-        assertEquals("web-1", flow.getInstanceId());
-        assertEquals("us-central1-a", flow.getZone());
-        assertEquals("web", flow.getSubnetId());
-        assertEquals("acme-prod", flow.getAccountId());
+        assertEquals("web-1", flow.getObserver().getInstanceId());
+        assertEquals("us-central1-a", flow.getObserver().getZone());
+        assertEquals("web", flow.getObserver().getSubnetId());
+        assertEquals("acme-prod", flow.getObserver().getAccountId());
     }
 
     @Test
@@ -129,9 +129,9 @@ class GcpVpcFlowParserTest {
         assertFalse(flow.hasDstPort());
         assertEquals("1|10.128.0.7||10.128.0.9|", flow.getGcp().getFlowKey());
         assertFalse(flow.hasDstDetails(), "no dest blocks in the entry");
-        assertEquals("acme-host", flow.getAccountId(), "without instance or VPC blocks: the log's project");
-        assertEquals("api", flow.getSubnetId(), "without a VPC block: the gce_subnetwork resource's subnet");
-        assertEquals("", flow.getInstanceId());
+        assertEquals("acme-host", flow.getObserver().getAccountId(), "without instance or VPC blocks: the log's project");
+        assertEquals("api", flow.getObserver().getSubnetId(), "without a VPC block: the gce_subnetwork resource's subnet");
+        assertEquals("", flow.getObserver().getInstanceId());
     }
 
     @Test
@@ -177,10 +177,10 @@ class GcpVpcFlowParserTest {
         Flow flow = parse(parser, entry("r", CONNECTION + ",\"reporter\":\"SRC\",\"src_vpc\":{\"project_id\":\"acme-host\","
                 + "\"subnetwork_name\":\"serverless\",\"subnetwork_region\":\"europe-west1\",\"vpc_name\":\"prod\"}") + "\n").onlyFlow();
 
-        assertEquals("europe-west1", flow.getRegion());
-        assertEquals("acme-host", flow.getAccountId(), "the VPC's project without an instance block");
-        assertEquals("serverless", flow.getSubnetId());
-        assertEquals("", flow.getZone());
+        assertEquals("europe-west1", flow.getObserver().getRegion());
+        assertEquals("acme-host", flow.getObserver().getAccountId(), "the VPC's project without an instance block");
+        assertEquals("serverless", flow.getObserver().getSubnetId());
+        assertEquals("", flow.getObserver().getZone());
     }
 
     @ParameterizedTest
@@ -212,8 +212,8 @@ class GcpVpcFlowParserTest {
                 + "\"timestamp\":\"2025-01-02T03:04:05.678Z\"}\n";
         Flow flow = parse(parser, line).onlyFlow();
 
-        assertEquals("acme-net", flow.getAccountId());
-        assertEquals("", flow.getSubnetId(), "a vpc_flow_logs_config resource names no subnet");
+        assertEquals("acme-net", flow.getObserver().getAccountId());
+        assertEquals("", flow.getObserver().getSubnetId(), "a vpc_flow_logs_config resource names no subnet");
         assertEquals(millis("2025-01-02T03:04:05.678Z"), flow.getGcp().getEntryTimeMs());
     }
 
@@ -264,7 +264,7 @@ class GcpVpcFlowParserTest {
 
         CollectingConsumer out = CollectingConsumer.parse(parser, object.toByteArray(), ResumePoint.START, true);
 
-        assertEquals(List.of(1L, 13L), out.flows.stream().map(f -> f.getProvenance().getRecordIndex()).toList());
+        assertEquals(List.of(1L, 13L), out.flows.stream().map(f -> f.getRecordIndex()).toList());
         assertEquals(List.of(2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L), out.errors.stream().map(ParseError::line).toList());
         assertReason(out.errors.get(0), "not valid JSON: Unexpected end-of-input");
         assertReason(out.errors.get(1), "jsonPayload.bytes_sent: expected an integer, got an object");
@@ -288,7 +288,7 @@ class GcpVpcFlowParserTest {
         CollectingConsumer out = parse(parser, line + "\r\n\r\n   \n" + line + "\r\n");
 
         assertEquals(List.of(), out.errors);
-        assertEquals(List.of(1L, 4L), out.flows.stream().map(f -> f.getProvenance().getRecordIndex()).toList());
+        assertEquals(List.of(1L, 4L), out.flows.stream().map(f -> f.getRecordIndex()).toList());
         assertEquals(4, out.returned.records());
     }
 

@@ -77,8 +77,8 @@ class ReplayCrashIT {
         List<String> duplicates = new ArrayList<>();
         try (BufferedReader reader = Files.newBufferedReader(flowsOut, StandardCharsets.UTF_8)) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                JsonNode provenance = JSON.readTree(line).get("provenance");
-                String id = provenance.get("objectKey").asText() + "#" + provenance.get("recordIndex").asText();
+                JsonNode flow = JSON.readTree(line);
+                String id = flow.get("provenance").get("objectKey").asText() + "#" + flow.get("recordIndex").asText();
                 if (!seen.add(id)) {
                     duplicates.add(id);
                 }

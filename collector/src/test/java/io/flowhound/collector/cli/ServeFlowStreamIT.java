@@ -150,14 +150,14 @@ class ServeFlowStreamIT {
         List<Flow> flows = take(everything, 5);
         assertEquals(List.of(1000, 1001, 1002, 1003, 1004), flows.stream().map(Flow::getSrcPort).toList());
         Flow first = flows.get(0);
-        assertEquals("123456789012", first.getAccountId());
-        assertEquals("eni-0a1b2c3d4e5f60718", first.getInterfaceId());
+        assertEquals("123456789012", first.getObserver().getAccountId());
+        assertEquals("eni-0a1b2c3d4e5f60718", first.getObserver().getInterfaceId());
         assertEquals(List.of((byte) 198, (byte) 51, (byte) 100, (byte) 7), toList(first.getSrcAddr().toByteArray()));
         assertEquals(443, first.getDstPort());
         assertEquals(4380, first.getBytes());
         assertEquals(1714731301000L, first.getStartMs());
         assertEquals("test-aws", first.getProvenance().getSource());
-        assertEquals(2, first.getProvenance().getRecordIndex());
+        assertEquals(2, first.getRecordIndex());
 
         List<Flow> filtered = take(port1001Only, 1);
         assertEquals(1, filtered.size());
