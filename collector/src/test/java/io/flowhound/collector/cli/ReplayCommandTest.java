@@ -102,6 +102,59 @@ class ReplayCommandTest {
         assertEquals("plain/b.log", appended.get("provenance").get("objectKey").asText());
     }
 
+    /** One NSG v2 record (formats.md 4.4) for minute {@code minute}, with {@code tuples} tuples. */
+    private static String nsgRecord(int minute, int tuples) {
+        StringBuilder flowTuples = new StringBuilder();
+        for (int i = 0; i < tuples; i++) {
+            flowTuples.append(i == 0 ? "" : ",").append('"').append(1714730400 + minute * 60 + i)
+                    .append(",10.0.1.4,203.0.113.77,").append(40000 + minute * 100 + i).append(",443,T,O,A,C,40,21880,35,90112\"");
+        }
+        return "{\"time\":\"2024-05-03T10:%02d:31.000Z\",\"systemId\":\"0b6e4f4a\",\"macAddress\":\"000D3A1B2C3D\",".formatted(minute)
+                + "\"category\":\"NetworkSecurityGroupFlowEvent\",\"resourceId\":\"/SUBSCRIPTIONS/00000000-0000-0000-0000-000000000000"
+                + "/RESOURCEGROUPS/PROD-RG/PROVIDERS/MICROSOFT.NETWORK/NETWORKSECURITYGROUPS/WEB-NSG\","
+                + "\"operationName\":\"NetworkSecurityGroupFlowEvents\",\"properties\":{\"Version\":2,\"flows\":[{\"rule\":"
+                + "\"DefaultRule_AllowInternetOutBound\",\"flows\":[{\"mac\":\"000D3A1B2C3D\",\"flowTuples\":[" + flowTuples + "]}]}]}}";
+    }
+
+    /** A PT1H.json holding one record per minute in {@code minutes}, as Azure commits it. */
+    private static String pt1h(int minutes, int tuplesPerRecord) {
+        StringBuilder document = new StringBuilder("{\"records\":[");
+        for (int minute = 0; minute < minutes; minute++) {
+            document.append(minute == 0 ? "" : ",").append(nsgRecord(minute, tuplesPerRecord));
+        }
+        return document.append("]}").toString();
+    }
+
+    @Test
+    void aGrowingAzureBlobIsReadFromWhereItStoppedAndOnlyItsNewTuplesAreDelivered() throws IOException {
+        Path data = dir.resolve("data");
+        Path blob = data.resolve("insights-logs-networksecuritygroupflowevent/resourceId=/SUBSCRIPTIONS/"
+                + "00000000-0000-0000-0000-000000000000/RESOURCEGROUPS/PROD-RG/PROVIDERS/MICROSOFT.NETWORK/"
+                + "NETWORKSECURITYGROUPS/WEB-NSG/y=2024/m=05/d=03/h=10/m=00/macAddress=000D3A1B2C3D/PT1H.json");
+        Files.createDirectories(blob.getParent());
+        Files.writeString(blob, pt1h(3, 4));
+        Path config = FlowLogFiles.config(dir, data, 0, 0, "1s");
+        Path flowsOut = dir.resolve("flows.jsonl");
+
+        assertEquals(12, replay(config, flowsOut).flows());
+        assertEquals(0, replay(config, flowsOut).flows(), "a blob whose closing ]} was read is not read again");
+
+        // Azure inserts each new minute's record before the closing ]}: same prefix, bigger blob.
+        Files.writeString(blob, pt1h(5, 4));
+        Run grown = replay(config, flowsOut);
+
+        assertEquals(8, grown.flows(), "exactly the two new records' tuples");
+        assertEquals(0, grown.badRecords());
+        List<JsonNode> flows = readFlows(flowsOut);
+        assertEquals(20, flows.size());
+        Set<String> ids = new HashSet<>();
+        for (JsonNode flow : flows) {
+            ids.add(flow.get("recordIndex").asInt() + "/" + flow.get("tupleIndex").asInt());
+        }
+        assertEquals(20, ids.size(), "every tuple once");
+        assertTrue(ids.contains("5/4"), ids.toString());
+    }
+
     @Test
     void aCorruptGzipIsReportedAndTheOtherObjectsAreStillRead() throws IOException {
         Path data = dir.resolve("data");
