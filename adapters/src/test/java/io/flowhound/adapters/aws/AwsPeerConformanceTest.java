@@ -27,6 +27,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -55,9 +56,20 @@ class AwsPeerConformanceTest {
     @BeforeAll
     static void locatePeerFixtures() throws IOException {
         peers = Path.of(System.getProperty("flowhound.peers", "../../shared/fixtures/peers"));
-        assumeTrue(Files.isDirectory(peers.resolve("beats/aws_vpcflow")),
+        if (fixturesPresent()) {
+            processorSamples = ProcessorSamples.read(peers.resolve("beats/aws_vpcflow_processor/aws-vpc-flow-logs.yml"));
+        }
+    }
+
+    /** Each test is reported as skipped, with the reason, when the fixtures are absent. */
+    @BeforeEach
+    void requirePeerFixtures() {
+        assumeTrue(fixturesPresent(),
                 "peer fixtures not found at " + peers.toAbsolutePath() + "; set -Dflowhound.peers=<folder> to run this test");
-        processorSamples = ProcessorSamples.read(peers.resolve("beats/aws_vpcflow_processor/aws-vpc-flow-logs.yml"));
+    }
+
+    private static boolean fixturesPresent() {
+        return Files.isDirectory(peers.resolve("beats/aws_vpcflow"));
     }
 
     @Test

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -66,6 +67,11 @@ class GcpPeerConformanceTest {
     @BeforeAll
     static void locatePeerFixtures() {
         peers = Path.of(System.getProperty("flowhound.peers", "../../shared/fixtures/peers"));
+    }
+
+    /** Each test is reported as skipped, with the reason, when the fixtures are absent. */
+    @BeforeEach
+    void requirePeerFixtures() {
         assumeTrue(Files.isDirectory(peers.resolve("beats/gcp_vpcflow")) && Files.isDirectory(peers.resolve("beats/gcp_firewall")),
                 "GCP peer fixtures not found at " + peers.toAbsolutePath() + "; set -Dflowhound.peers=<folder> to run this test");
     }
