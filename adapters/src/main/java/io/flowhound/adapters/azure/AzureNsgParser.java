@@ -123,14 +123,7 @@ public final class AzureNsgParser extends AzureRecordsParser {
                         typeError(parser, "properties.flows", "an array");
                         continue;
                     }
-                    JsonToken element;
-                    while ((element = parser.nextToken()) != JsonToken.END_ARRAY && element != null) {
-                        if (element == JsonToken.START_OBJECT) {
-                            readRuleGroup(parser);
-                        } else {
-                            typeError(parser, "an element of properties.flows", "an object");
-                        }
-                    }
+                    readObjects(parser, "properties.flows", this::readRuleGroup);
                 }
                 default -> parser.skipChildren();
             }
@@ -163,14 +156,7 @@ public final class AzureNsgParser extends AzureRecordsParser {
     }
 
     private void readMacGroups(JsonParser parser) throws IOException {
-        JsonToken element;
-        while ((element = parser.nextToken()) != JsonToken.END_ARRAY && element != null) {
-            if (element == JsonToken.START_OBJECT) {
-                readMacGroup(parser);
-            } else {
-                typeError(parser, "an element of properties.flows[].flows", "an object");
-            }
-        }
+        readObjects(parser, "properties.flows[].flows", this::readMacGroup);
     }
 
     private void readMacGroup(JsonParser parser) throws IOException {

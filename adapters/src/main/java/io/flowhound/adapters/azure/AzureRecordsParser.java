@@ -158,6 +158,21 @@ abstract class AzureRecordsParser implements FlowParser {
     }
 
     /** Reports a value of the wrong JSON type and skips it. */
+    /**
+     * Reads the elements of the array the parser is in, each with {@code each}; an element that
+     * is not an object is reported as a type error naming {@code elementsOf} and skipped.
+     */
+    final void readObjects(JsonParser parser, String elementsOf, ContainerReader each) throws IOException {
+        JsonToken element;
+        while ((element = parser.nextToken()) != JsonToken.END_ARRAY && element != null) {
+            if (element == JsonToken.START_OBJECT) {
+                each.read(parser);
+            } else {
+                typeError(parser, "an element of " + elementsOf, "an object");
+            }
+        }
+    }
+
     final void typeError(JsonParser parser, String field, String expected) throws IOException {
         error(field + " is " + describe(parser.currentToken()) + ", expected " + expected
                 + " (at byte " + tokenOffset(parser) + ")", "");

@@ -163,14 +163,7 @@ public final class AzureVnetParser extends AzureRecordsParser {
             } else if (token != JsonToken.START_ARRAY) {
                 typeError(parser, "flowRecords.flows", "an array");
             } else {
-                JsonToken element;
-                while ((element = parser.nextToken()) != JsonToken.END_ARRAY && element != null) {
-                    if (element == JsonToken.START_OBJECT) {
-                        readAcl(parser);
-                    } else {
-                        typeError(parser, "an element of flowRecords.flows", "an object");
-                    }
-                }
+                readObjects(parser, "flowRecords.flows", this::readAcl);
             }
         }
     }
@@ -201,14 +194,7 @@ public final class AzureVnetParser extends AzureRecordsParser {
     }
 
     private void readFlowGroups(JsonParser parser) throws IOException {
-        JsonToken element;
-        while ((element = parser.nextToken()) != JsonToken.END_ARRAY && element != null) {
-            if (element == JsonToken.START_OBJECT) {
-                readFlowGroup(parser);
-            } else {
-                typeError(parser, "an element of flowGroups", "an object");
-            }
-        }
+        readObjects(parser, "flowGroups", this::readFlowGroup);
     }
 
     private void readFlowGroup(JsonParser parser) throws IOException {
