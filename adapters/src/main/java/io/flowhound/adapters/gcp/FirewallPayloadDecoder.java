@@ -29,6 +29,7 @@ final class FirewallPayloadDecoder implements PayloadDecoder {
     private final JsonValueReader values;
     private final EndpointDetailsReader details;
     private final IpConnection connection;
+    private final ReportingEndpoint reporting = new ReportingEndpoint();
     // Fresh builders per entry, as in VpcFlowPayloadDecoder.
     private EndpointDetails.Builder local;
     private EndpointDetails.Builder remote;
@@ -139,7 +140,7 @@ final class FirewallPayloadDecoder implements PayloadDecoder {
         if (dstSide != null) {
             flow.setDstDetails(dstSide.build());
         }
-        ReportingEndpoint.fill(flow, localSeen ? local : null, entry);
+        reporting.fill(flow, localSeen ? local : null, entry);
         if (entry.timestampMs != Rfc3339Time.INVALID) {
             flow.setStartMs(entry.timestampMs).setEndMs(entry.timestampMs);
             gcp.setEntryTimeMs(entry.timestampMs);

@@ -23,6 +23,8 @@ final class JsonValueReader {
     /** Returned by the integer readers for an absent ({@code null}) value. */
     static final long ABSENT = -1;
 
+    /** The line being read, set by {@link LogEntryLines} for each line. */
+    final RawLine line = new RawLine();
     private final TextCache texts = new TextCache(4096);
     private final AddressCache addresses = new AddressCache(4096);
     private final byte[] ascii = new byte[64];

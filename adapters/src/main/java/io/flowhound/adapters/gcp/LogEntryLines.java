@@ -36,9 +36,11 @@ final class LogEntryLines {
     private final LineReader lines = new LineReader(MAX_LINE_BYTES);
     private final LogEntryEnvelope entry;
     private final PayloadDecoder decoder;
+    private final RawLine line;
 
     LogEntryLines(JsonValueReader values, PayloadDecoder decoder) {
         this.entry = new LogEntryEnvelope(values);
+        this.line = values.line;
         this.decoder = decoder;
     }
 
@@ -76,6 +78,7 @@ final class LogEntryLines {
         // A fresh builder is cheaper than clear() (see AwsVpcTextParser.parseRecord).
         Flow.Builder flow = Flow.newBuilder();
         decoder.begin();
+        line.set(buffer, start, start + length);
         try (JsonParser json = jsonFactory.createParser(buffer, start, length)) {
             JsonToken first = json.nextToken();
             if (first == null) {
@@ -86,21 +89,27 @@ final class LogEntryLines {
             }
             entry.read(json, decoder, flow);
             if (json.nextToken() != null) {
-                return "line holds more than one JSON value; expected one Cloud Logging entry per line";
+                return firstErrorOr("line holds more than one JSON value; expected one Cloud Logging entry per line");
             }
             if (!entry.hasPayload) {
                 return "LogEntry has no jsonPayload";
             }
             decoder.complete(entry, flow);
         } catch (JsonProcessingException e) {
-            return "not valid JSON: " + firstLine(e.getOriginalMessage())
-                    + (e.getLocation() != null ? " (column " + e.getLocation().getColumnNr() + ")" : "");
+            return firstErrorOr("not valid JSON: " + firstLine(e.getOriginalMessage())
+                    + (e.getLocation() != null ? " (column " + e.getLocation().getColumnNr() + ")" : ""));
         } catch (BadRecordException e) {
-            return e.getMessage();
+            return firstErrorOr(e.getMessage());
         }
         flow.setCloud(Cloud.GCP).setProvenance(provenance).setRecordIndex(lineNumber);
         out.flow(flow.build());
         return null;
+    }
+
+    /** The problem found, unless the decoder knows of one earlier in the line (see PayloadDecoder.firstError). */
+    private String firstErrorOr(String problem) {
+        BadRecordException earlier = decoder.firstError();
+        return earlier != null ? earlier.getMessage() : problem;
     }
 
     private static String firstLine(String message) {

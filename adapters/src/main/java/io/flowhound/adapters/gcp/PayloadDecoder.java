@@ -14,5 +14,14 @@ interface PayloadDecoder {
     void payload(JsonParser json, Flow.Builder flow) throws IOException, BadRecordException;
 
     /** Sets the fields that need the whole entry (payload and envelope), once it has been read. */
-    void complete(LogEntryEnvelope entry, Flow.Builder flow) throws BadRecordException;
+    void complete(LogEntryEnvelope entry, Flow.Builder flow) throws IOException, BadRecordException;
+
+    /**
+     * When reading the entry failed: an error in a part of the payload the decoder noted but has
+     * not read yet that comes before the failure, or null. Lets a decoder read blocks late and
+     * still report the first problem of the line.
+     */
+    default BadRecordException firstError() {
+        return null;
+    }
 }

@@ -1,6 +1,6 @@
 package io.flowhound.adapters.gcp;
 
-import io.flowhound.proto.EndpointDetails;
+import io.flowhound.proto.EndpointDetailsOrBuilder;
 import io.flowhound.proto.Flow;
 import io.flowhound.proto.Observer;
 
@@ -20,24 +20,59 @@ import io.flowhound.proto.Observer;
  */
 final class ReportingEndpoint {
 
-    private ReportingEndpoint() {
-    }
+    private final ObserverCache observers = new ObserverCache();
 
     /** @param side the reporting endpoint's details, or null when it is not known */
-    static void fill(Flow.Builder flow, EndpointDetails.Builder side, LogEntryEnvelope entry) {
+    void fill(Flow.Builder flow, EndpointDetailsOrBuilder side, LogEntryEnvelope entry) {
         String project = side != null ? side.getProjectId() : "";
-        Observer.Builder observer = Observer.newBuilder().setAccountId(project.isEmpty() ? entry.project() : project);
         String subnet = side != null ? side.getSubnetName() : "";
         if (subnet.isEmpty() && entry.resourceType.equals("gce_subnetwork")) {
             subnet = entry.resourceSubnetworkName;
         }
-        observer.setSubnetId(subnet);
-        if (side != null) {
-            observer.setInstanceId(side.getVmName())
-                    .setRegion(side.getRegion())
-                    .setZone(side.getZone())
-                    .setVpcId(side.getVpcName());
+        flow.setObserver(observers.get(project.isEmpty() ? entry.project() : project,
+                side != null ? side.getRegion() : "",
+                side != null ? side.getZone() : "",
+                side != null ? side.getVpcName() : "",
+                subnet,
+                side != null ? side.getVmName() : ""));
+    }
+
+    /**
+     * One shared {@link Observer} per identity: the reporting VMs of an object are few, and
+     * building an Observer writes a volatile field per value. Direct-mapped by the values'
+     * hashes, 256 slots; a collision replaces the slot. The values mostly come from
+     * {@link TextCache}, so comparing them is mostly an identity check.
+     */
+    private static final class ObserverCache {
+
+        private static final int SLOTS = 256;
+
+        private final Observer[] observers = new Observer[SLOTS];
+
+        Observer get(String account, String region, String zone, String vpc, String subnet, String instance) {
+            int hash = account.hashCode();
+            hash = 31 * hash + region.hashCode();
+            hash = 31 * hash + zone.hashCode();
+            hash = 31 * hash + vpc.hashCode();
+            hash = 31 * hash + subnet.hashCode();
+            hash = 31 * hash + instance.hashCode();
+            int slot = (hash ^ (hash >>> 16)) & (SLOTS - 1);
+            Observer cached = observers[slot];
+            if (cached != null && cached.getAccountId().equals(account) && cached.getRegion().equals(region)
+                    && cached.getZone().equals(zone) && cached.getVpcId().equals(vpc)
+                    && cached.getSubnetId().equals(subnet) && cached.getInstanceId().equals(instance)) {
+                return cached;
+            }
+            Observer observer = Observer.newBuilder()
+                    .setAccountId(account)
+                    .setRegion(region)
+                    .setZone(zone)
+                    .setVpcId(vpc)
+                    .setSubnetId(subnet)
+                    .setInstanceId(instance)
+                    .build();
+            observers[slot] = observer;
+            return observer;
         }
-        flow.setObserver(observer);
     }
 }

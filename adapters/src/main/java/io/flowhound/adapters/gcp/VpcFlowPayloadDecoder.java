@@ -2,6 +2,7 @@ package io.flowhound.adapters.gcp;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.flowhound.adapters.gcp.EndpointBlocks.Kind;
 import io.flowhound.proto.Direction;
 import io.flowhound.proto.EndpointDetails;
 import io.flowhound.proto.Flow;
@@ -19,35 +20,32 @@ import java.io.IOException;
  */
 final class VpcFlowPayloadDecoder implements PayloadDecoder {
 
+    private static final int SRC = EndpointBlocks.SRC;
+    private static final int DST = EndpointBlocks.DST;
+
     private static final String BLOCK = "jsonPayload";
     private static final long MAX_COUNTER = Long.MAX_VALUE;
 
     private final JsonValueReader values;
-    private final EndpointDetailsReader details;
     private final IpConnection connection;
-    // Fresh builders per entry: building from a cleared, reused builder costs more (see
-    // AwsVpcTextParser.parseRecord), and most entries carry both sides anyway.
-    private EndpointDetails.Builder src;
-    private EndpointDetails.Builder dst;
+    private final EndpointBlocks blocks;
+    private final ReportingEndpoint reporting = new ReportingEndpoint();
+    // A fresh builder per entry: building from a cleared, reused builder costs more (see
+    // AwsVpcTextParser.parseRecord).
     private GcpDetails.Builder gcp;
-    private boolean srcSeen;
-    private boolean dstSeen;
     private Reporter reporter;
 
     VpcFlowPayloadDecoder(JsonValueReader values) {
         this.values = values;
-        this.details = new EndpointDetailsReader(values);
         this.connection = new IpConnection(values);
+        this.blocks = new EndpointBlocks(values.line, new EndpointDetailsReader(values));
     }
 
     @Override
     public void begin() {
         connection.begin();
-        src = EndpointDetails.newBuilder();
-        dst = EndpointDetails.newBuilder();
+        blocks.begin();
         gcp = GcpDetails.newBuilder();
-        srcSeen = false;
-        dstSeen = false;
         reporter = Reporter.REPORTER_UNSPECIFIED;
     }
 
@@ -98,16 +96,16 @@ final class VpcFlowPayloadDecoder implements PayloadDecoder {
                     gcp.setDisposition(disposition);
                     flow.setAction(Disposition.action(disposition));
                 }
-                case "src_instance" -> srcSeen |= block(json, name, "jsonPayload.src_instance", src, Block.INSTANCE);
-                case "dest_instance" -> dstSeen |= block(json, name, "jsonPayload.dest_instance", dst, Block.INSTANCE);
-                case "src_vpc" -> srcSeen |= block(json, name, "jsonPayload.src_vpc", src, Block.VPC);
-                case "dest_vpc" -> dstSeen |= block(json, name, "jsonPayload.dest_vpc", dst, Block.VPC);
-                case "src_location" -> srcSeen |= block(json, name, "jsonPayload.src_location", src, Block.LOCATION);
-                case "dest_location" -> dstSeen |= block(json, name, "jsonPayload.dest_location", dst, Block.LOCATION);
-                case "src_gke_details" -> srcSeen |= block(json, name, "jsonPayload.src_gke_details", src, Block.GKE);
-                case "dest_gke_details" -> dstSeen |= block(json, name, "jsonPayload.dest_gke_details", dst, Block.GKE);
-                case "src_google_service" -> srcSeen |= block(json, name, "jsonPayload.src_google_service", src, Block.GOOGLE_SERVICE);
-                case "dest_google_service" -> dstSeen |= block(json, name, "jsonPayload.dest_google_service", dst, Block.GOOGLE_SERVICE);
+                case "src_instance" -> block(json, name, "jsonPayload.src_instance", SRC, Kind.INSTANCE);
+                case "dest_instance" -> block(json, name, "jsonPayload.dest_instance", DST, Kind.INSTANCE);
+                case "src_vpc" -> block(json, name, "jsonPayload.src_vpc", SRC, Kind.VPC);
+                case "dest_vpc" -> block(json, name, "jsonPayload.dest_vpc", DST, Kind.VPC);
+                case "src_location" -> block(json, name, "jsonPayload.src_location", SRC, Kind.LOCATION);
+                case "dest_location" -> block(json, name, "jsonPayload.dest_location", DST, Kind.LOCATION);
+                case "src_gke_details" -> block(json, name, "jsonPayload.src_gke_details", SRC, Kind.GKE);
+                case "dest_gke_details" -> block(json, name, "jsonPayload.dest_gke_details", DST, Kind.GKE);
+                case "src_google_service" -> block(json, name, "jsonPayload.src_google_service", SRC, Kind.GOOGLE_SERVICE);
+                case "dest_google_service" -> block(json, name, "jsonPayload.dest_google_service", DST, Kind.GOOGLE_SERVICE);
                 case "network_service" -> {
                     if (values.object(json, BLOCK, name)) {
                         networkService(json);
@@ -136,9 +134,11 @@ final class VpcFlowPayloadDecoder implements PayloadDecoder {
      * them and the gateway's side is not one of ours.
      */
     @Override
-    public void complete(LogEntryEnvelope entry, Flow.Builder flow) throws BadRecordException {
+    public void complete(LogEntryEnvelope entry, Flow.Builder flow) throws IOException, BadRecordException {
+        EndpointDetails src = blocks.details(SRC);
+        EndpointDetails dst = blocks.details(DST);
         connection.apply(flow, gcp);
-        EndpointDetails.Builder side = null;
+        EndpointDetails side = null;
         switch (reporter) {
             case SRC -> {
                 side = src;
@@ -154,12 +154,12 @@ final class VpcFlowPayloadDecoder implements PayloadDecoder {
             }
         }
         flow.setReporter(reporter);
-        ReportingEndpoint.fill(flow, side, entry);
-        if (srcSeen) {
-            flow.setSrcDetails(src.build());
+        reporting.fill(flow, side, entry);
+        if (src != null) {
+            flow.setSrcDetails(src);
         }
-        if (dstSeen) {
-            flow.setDstDetails(dst.build());
+        if (dst != null) {
+            flow.setDstDetails(dst);
         }
         gcp.setInsertId(entry.insertId).setLogName(entry.logName);
         if (entry.timestampMs != Rfc3339Time.INVALID) {
@@ -168,22 +168,16 @@ final class VpcFlowPayloadDecoder implements PayloadDecoder {
         flow.setGcp(gcp.build());
     }
 
-    private enum Block { INSTANCE, VPC, LOCATION, GKE, GOOGLE_SERVICE }
+    @Override
+    public BadRecordException firstError() {
+        return blocks.firstError();
+    }
 
-    /** Reads one endpoint block into {@code target}; false when it was JSON null. */
-    private boolean block(JsonParser json, String name, String path, EndpointDetails.Builder target, Block kind)
-            throws IOException, BadRecordException {
-        if (!values.object(json, BLOCK, name)) {
-            return false;
+    /** Notes one endpoint block for {@link EndpointBlocks}; JSON null is no block. */
+    private void block(JsonParser json, String name, String path, int side, Kind kind) throws IOException, BadRecordException {
+        if (values.object(json, BLOCK, name)) {
+            blocks.add(json, side, kind, path);
         }
-        switch (kind) {
-            case INSTANCE -> details.instance(json, path, target);
-            case VPC -> details.vpc(json, path, target);
-            case LOCATION -> details.location(json, path, target);
-            case GKE -> details.gke(json, path, target);
-            case GOOGLE_SERVICE -> details.googleService(json, path, target);
-        }
-        return true;
     }
 
     private static Reporter reporter(String value) throws BadRecordException {
