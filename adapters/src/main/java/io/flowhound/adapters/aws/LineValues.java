@@ -114,14 +114,33 @@ final class LineValues {
         long address = 0;
         for (int octet = 0; octet < 4; octet++) {
             int octetStart = i;
-            int value = 0;
-            while (i < end && i - octetStart < 3) {
-                int digit = line[i] - '0';
-                if (digit < 0 || digit > 9) {
-                    break;
+            int value;
+            if (i + 2 < line.length) {
+                // One to three digits without a loop: whether the second and third bytes are
+                // digits of this octet is computed, not branched on, because the octet lengths
+                // of real addresses vary at random and a loop exit mispredicts on most octets.
+                int first = line[i] - '0';
+                int second = line[i + 1] - '0';
+                int third = line[i + 2] - '0';
+                int hasSecond = isDigit(second) & (i + 1 - end) >>> 31;
+                int hasThird = hasSecond & isDigit(third) & (i + 2 - end) >>> 31;
+                value = first;
+                value += hasSecond * (value * 9 + second);
+                value += hasThird * (value * 9 + third);
+                if (isDigit(first) == 0 || i == end) {
+                    return -1;
                 }
-                value = value * 10 + digit;
-                i++;
+                i += 1 + hasSecond + hasThird;
+            } else {
+                value = 0;
+                while (i < end && i - octetStart < 3) {
+                    int digit = line[i] - '0';
+                    if (digit < 0 || digit > 9) {
+                        break;
+                    }
+                    value = value * 10 + digit;
+                    i++;
+                }
             }
             int digits = i - octetStart;
             // A leading zero is octal to some parsers and decimal to others: refuse to choose.
@@ -141,6 +160,11 @@ final class LineValues {
         }
         position = i;
         return address;
+    }
+
+    /** 1 when {@code digit} (a byte minus '0') is 0 to 9, else 0; without a branch. */
+    private static int isDigit(int digit) {
+        return ((digit - 10) & ~digit) >>> 31;
     }
 
     /** The first space at or after {@code i}, or the line's end; eight bytes per step. */
