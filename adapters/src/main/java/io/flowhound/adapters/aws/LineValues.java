@@ -21,6 +21,7 @@ final class LineValues {
     private static final long SPACES = 0x2020202020202020L;
     private static final long LOW_BITS = 0x7F7F7F7F7F7F7F7FL;
     private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long ZEROS = 0x3030303030303030L;
     /** More digits than this overflow a long; such a value is not a number we accept. */
     private static final int MAX_DIGITS = 19;
 
@@ -86,6 +87,17 @@ final class LineValues {
         int end = this.end;
         int i = start;
         long value = 0;
+        if (i + Long.BYTES <= line.length) {
+            // Up to eight digits at once: the digit count of ports, counters and byte counts
+            // varies at random, and a per-digit loop mispredicts its exit on nearly every value.
+            long word = (long) LONGS.get(line, i);
+            int digits = Math.min(Long.numberOfTrailingZeros(nonDigitFlags(word)) >>> 3, end - i);
+            if (digits == 0) {
+                return -1;
+            }
+            value = eightDigits((word - ZEROS) << (8 * (Long.BYTES - digits)));
+            i += digits;
+        }
         while (i < end) {
             int digit = line[i] - '0';
             if (digit < 0 || digit > 9) {
@@ -100,6 +112,25 @@ final class LineValues {
         }
         position = i;
         return value;
+    }
+
+    /**
+     * 0x80 in each byte of {@code word} that is not an ASCII digit. Exact for the lowest such
+     * byte, which is all that is used: borrows and carries only run towards higher bytes.
+     */
+    private static long nonDigitFlags(long word) {
+        return ((word + 0x4646464646464646L) | (word - ZEROS)) & HIGH_BITS;
+    }
+
+    /**
+     * The number whose eight decimal digits (0 to 9, the first in the lowest byte) make up
+     * {@code digits}; leading zero bytes are leading zeros. The usual SWAR reduction: pairs,
+     * then quadruples, then the two halves.
+     */
+    private static long eightDigits(long digits) {
+        long pairs = digits * 10 + (digits >>> 8);
+        return (((pairs & 0x000000FF000000FFL) * (100 + (1_000_000L << 32)))
+                + (((pairs >>> 16) & 0x000000FF000000FFL) * (1 + (10_000L << 32)))) >>> 32;
     }
 
     /**

@@ -51,6 +51,32 @@ class LineValuesTest {
     }
 
     @Test
+    void agreesWithTheOldNumberRulesOnRandomDigitRuns() {
+        Random random = new Random(3);
+        byte[] others = bytes(" x-");
+        for (int n = 0; n < 300_000; n++) {
+            byte[] line = new byte[1 + random.nextInt(24)];
+            for (int i = 0; i < line.length; i++) {
+                line[i] = random.nextInt(5) > 0 ? (byte) ('0' + random.nextInt(10)) : others[random.nextInt(others.length)];
+            }
+            if (line[0] == ' ') {
+                continue;
+            }
+            // the line may end before the buffer does, with digits after it that are not its own
+            int end = 1 + random.nextInt(line.length);
+            int valueEnd = 0;
+            while (valueEnd < end && line[valueEnd] != ' ') {
+                valueEnd++;
+            }
+            long max = random.nextBoolean() ? Long.MAX_VALUE : random.nextInt(100_000);
+            values.reset(line, 0, end);
+            values.next();
+            String text = new String(line, 0, valueEnd, StandardCharsets.US_ASCII);
+            assertEquals(reference(text, max), values.number(max), text);
+        }
+    }
+
+    @Test
     void readsIpv4ExactlyAsIpAddressParserDoes() {
         List<String> texts = List.of("10.40.0.1", "255.255.255.255", "0.0.0.0", "1.2.3", "1.2.3.4.5", "1.2.3.256",
                 "01.2.3.4", "1.2.3.04", "1.2.3.4a", "1.2.3.", ".1.2.3", "1..2.3", "1234.1.1.1", "1.2.3.1000",
@@ -97,7 +123,7 @@ class LineValuesTest {
 
     /** The number rules of the decoder before it read values in one pass. */
     private static long reference(String text, long max) {
-        if (text.length() > 19) {
+        if (text.isEmpty() || text.length() > 19) {
             return -1;
         }
         long value = 0;
