@@ -32,7 +32,10 @@ final class ObserverCache {
 
     private final int[] froms = new int[VALUES];
     private final int[] tos = new int[VALUES];
+    /** Bit {@code value} is set when that value was noted for the current record; the others are stale. */
+    private int noted;
     private final byte[][] keys;
+    private final int[] keyValues;
     private final Observer[] observers;
     private final int mask;
 
@@ -42,20 +45,21 @@ final class ObserverCache {
             throw new IllegalArgumentException("slots must be a power of two: " + slots);
         }
         keys = new byte[slots][];
+        keyValues = new int[slots];
         observers = new Observer[slots];
         mask = slots - 1;
     }
 
     /** Forgets the values noted for the previous record. */
     void startRecord() {
-        Arrays.fill(tos, 0);
-        Arrays.fill(froms, 0);
+        noted = 0;
     }
 
     /** Notes that identity value {@code value} of this record is {@code line[from, to)}. */
     void note(int value, int from, int to) {
         froms[value] = from;
         tos[value] = to;
+        noted |= 1 << value;
     }
 
     /**
@@ -65,30 +69,34 @@ final class ObserverCache {
      * copy into a key buffer is needed.
      */
     Observer observer(byte[] line) {
+        int noted = this.noted;
+        if (noted == 0) {
+            return null;
+        }
+        // Only the noted values are visited: a v2 record has two of the seven.
         int length = 0;
-        long hash = 0;
-        for (int value = 0; value < VALUES; value++) {
+        long hash = noted;
+        for (int bits = noted; bits != 0; bits &= bits - 1) {
+            int value = Integer.numberOfTrailingZeros(bits);
             int from = froms[value];
             int to = tos[value];
             length += to - from + 1;
-            hash = (hash + to - from) * MULTIPLIER;  // the lengths keep ("ab", "") apart from ("a", "b")
+            hash = (hash + to - from) * MULTIPLIER;  // the lengths keep ("ab", "c") apart from ("a", "bc")
             for (int i = from; i < to; i += Long.BYTES) {
                 hash = (hash ^ word(line, i, to)) * MULTIPLIER;
             }
-        }
-        if (length == VALUES) {
-            return null;
         }
         if (length > MAX_KEY_BYTES) {
             return build(line);
         }
         int slot = (int) (hash >>> 32) & mask;
         byte[] cachedKey = keys[slot];
-        if (cachedKey != null && cachedKey.length == length && sameKey(cachedKey, line)) {
+        if (cachedKey != null && keyValues[slot] == noted && cachedKey.length == length && sameKey(cachedKey, line)) {
             return observers[slot];
         }
         Observer observer = build(line);
         keys[slot] = key(line, length);
+        keyValues[slot] = noted;
         observers[slot] = observer;
         return observer;
     }
@@ -111,7 +119,8 @@ final class ObserverCache {
 
     private boolean sameKey(byte[] key, byte[] line) {
         int position = 0;
-        for (int value = 0; value < VALUES; value++) {
+        for (int bits = noted; bits != 0; bits &= bits - 1) {
+            int value = Integer.numberOfTrailingZeros(bits);
             int from = froms[value];
             int to = tos[value];
             int end = position + to - from;
@@ -123,10 +132,12 @@ final class ObserverCache {
         return true;
     }
 
+    /** The noted values, each followed by a space (values never contain one). */
     private byte[] key(byte[] line, int length) {
         byte[] key = new byte[length];
         int position = 0;
-        for (int value = 0; value < VALUES; value++) {
+        for (int bits = noted; bits != 0; bits &= bits - 1) {
+            int value = Integer.numberOfTrailingZeros(bits);
             int valueLength = tos[value] - froms[value];
             System.arraycopy(line, froms[value], key, position, valueLength);
             position += valueLength;
@@ -148,6 +159,9 @@ final class ObserverCache {
     }
 
     private String text(byte[] line, int value) {
+        if ((noted & 1 << value) == 0) {
+            return "";
+        }
         return new String(line, froms[value], tos[value] - froms[value], StandardCharsets.UTF_8);
     }
 }
