@@ -295,6 +295,101 @@ final class AwsVpcRecordDecoder {
         return null;
     }
 
+    /**
+     * Decodes a record of AWS's default format in straight-line code, one statement per column in
+     * the order of the format: no dispatch on the layout per value. It sets exactly what the
+     * general loop sets for such a record when every value is present and valid.
+     *
+     * @return false at anything else ({@code -}, a value that is not understood, too few or too
+     *         many values), leaving {@code flow} partly set: then decode the line again with
+     *         {@link #decode} into a fresh builder, which says what is wrong
+     */
+    boolean decodeDefaultVersion2(LineValues values, Flow.Builder flow) {
+        byte[] line = values.line();
+        long number;
+        ByteString address;
+        if (!values.next() || (number = values.number(MAX_UINT32)) < 0) {
+            return false;
+        }
+        flow.setVersion((int) number);
+        observers.startRecord();
+        if (!values.next() || values.absent()) {
+            return false;
+        }
+        observers.note(ObserverCache.ACCOUNT, values.start(), values.skip());
+        if (!values.next() || values.absent()) {
+            return false;
+        }
+        observers.note(ObserverCache.INTERFACE, values.start(), values.skip());
+        if (!values.next() || (address = address(values)) == null) {
+            return false;
+        }
+        flow.setSrcAddr(address);
+        if (!values.next() || (address = address(values)) == null) {
+            return false;
+        }
+        flow.setDstAddr(address);
+        if (!values.next() || (number = values.number(MAX_PORT)) < 0) {
+            return false;
+        }
+        flow.setSrcPort((int) number);
+        if (!values.next() || (number = values.number(MAX_PORT)) < 0) {
+            return false;
+        }
+        flow.setDstPort((int) number);
+        if (!values.next() || (number = values.number(MAX_PROTOCOL)) < 0) {
+            return false;
+        }
+        flow.setProtocol((int) number);
+        if (!values.next() || (number = values.number(MAX_COUNTER)) < 0) {
+            return false;
+        }
+        flow.setPackets(number);
+        if (!values.next() || (number = values.number(MAX_COUNTER)) < 0) {
+            return false;
+        }
+        flow.setBytes(number);
+        if (!values.next() || (number = values.number(MAX_EPOCH_SECONDS)) < 0) {
+            return false;
+        }
+        flow.setStartMs(number * 1000);
+        if (!values.next() || (number = values.number(MAX_EPOCH_SECONDS)) < 0) {
+            return false;
+        }
+        flow.setEndMs(number * 1000);
+        if (!values.next()) {
+            return false;
+        }
+        int from = values.start();
+        int to = values.skip();
+        if (equals(line, from, to, ACCEPT)) {
+            flow.setAction(Action.ACCEPT);
+        } else if (equals(line, from, to, REJECT)) {
+            flow.setAction(Action.REJECT);
+        } else {
+            return false;
+        }
+        if (!values.next()) {
+            return false;
+        }
+        from = values.start();
+        to = values.skip();
+        if (equals(line, from, to, OK)) {
+            flow.setLogStatus(LogStatus.OK);
+        } else if (equals(line, from, to, NODATA)) {
+            flow.setLogStatus(LogStatus.NODATA);
+        } else if (equals(line, from, to, SKIPDATA)) {
+            flow.setLogStatus(LogStatus.SKIPDATA);
+        } else {
+            return false;
+        }
+        if (values.next()) {
+            return false;
+        }
+        flow.setObserver(observers.observer(line));
+        return true;
+    }
+
     /** Forgets half-filled sub-messages after a record failed to decode. */
     void discardPartial() {
         aws.clear();

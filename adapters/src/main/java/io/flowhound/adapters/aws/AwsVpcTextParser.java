@@ -164,7 +164,16 @@ public final class AwsVpcTextParser implements FlowParser {
         // (extra) makes every later build copy it.
         Flow.Builder flow = Flow.newBuilder();
         values.reset(buffer, lines.lineStart(), lines.lineEnd());
-        String problem = decoder.decode(values, layout, flow);
+        String problem = null;
+        if (!layout.isDefaultVersion2() || !decoder.decodeDefaultVersion2(values, flow)) {
+            if (layout.isDefaultVersion2()) {
+                // Something unusual ('-', a bad value, a count mismatch): the general decoder
+                // reads the line again, into a builder without the values set so far.
+                flow = Flow.newBuilder();
+                values.reset(buffer, lines.lineStart(), lines.lineEnd());
+            }
+            problem = decoder.decode(values, layout, flow);
+        }
         if (problem == null) {
             flow.setCloud(Cloud.AWS).setProvenance(provenance).setRecordIndex(lineNumber);
             out.flow(flow.build());
