@@ -28,19 +28,23 @@ public final class AddressCache {
     public ByteString get(byte[] text, int from, int to) {
         long ipv4 = IpAddressParser.parseIpv4(text, from, to);
         if (ipv4 >= 0) {
-            int key = (int) ipv4;
-            int slot = (key * 0x9E3779B9 >>> 16) & mask;
-            ByteString cached = values[slot];
-            if (cached != null && keys[slot] == key) {
-                return cached;
-            }
-            ByteString value = UnsafeByteOperations.unsafeWrap(
-                    new byte[] {(byte) (key >>> 24), (byte) (key >>> 16), (byte) (key >>> 8), (byte) key});
-            keys[slot] = key;
-            values[slot] = value;
-            return value;
+            return ipv4((int) ipv4);
         }
         byte[] ipv6 = new byte[16];
         return IpAddressParser.parseIpv6(text, from, to, ipv6) ? UnsafeByteOperations.unsafeWrap(ipv6) : null;
+    }
+
+    /** The ByteString of the IPv4 address {@code address} (network order, as parsed), shared while cached. */
+    public ByteString ipv4(int address) {
+        int slot = (address * 0x9E3779B9 >>> 16) & mask;
+        ByteString cached = values[slot];
+        if (cached != null && keys[slot] == address) {
+            return cached;
+        }
+        ByteString value = UnsafeByteOperations.unsafeWrap(new byte[] {
+                (byte) (address >>> 24), (byte) (address >>> 16), (byte) (address >>> 8), (byte) address});
+        keys[slot] = address;
+        values[slot] = value;
+        return value;
     }
 }

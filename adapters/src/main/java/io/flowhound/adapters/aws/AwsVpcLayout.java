@@ -47,6 +47,7 @@ public final class AwsVpcLayout {
     private final String[] names;
     private final AwsVpcField[] fields;
     private final String text;
+    private final boolean defaultVersion2;
 
     private AwsVpcLayout(String[] names) {
         this.names = names;
@@ -55,6 +56,20 @@ public final class AwsVpcLayout {
             fields[i] = AwsVpcField.byName(names[i]);
         }
         this.text = String.join(" ", names);
+        this.defaultVersion2 = isDefaultVersion2(fields);
+    }
+
+    /** AWS's default format is the first 14 fields of the catalogue, version to log-status. */
+    private static boolean isDefaultVersion2(AwsVpcField[] fields) {
+        if (fields.length != AwsVpcField.LOG_STATUS.ordinal() + 1) {
+            return false;
+        }
+        for (int i = 0; i < fields.length; i++) {
+            if (fields[i] == null || fields[i].ordinal() != i) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A layout from field names in order, e.g. the fields of a flow log's LogFormat. */
@@ -108,6 +123,11 @@ public final class AwsVpcLayout {
 
     public List<String> names() {
         return Collections.unmodifiableList(Arrays.asList(names));
+    }
+
+    /** True for AWS's default format (version 2, 14 fields in their default order), by far the most common. */
+    boolean isDefaultVersion2() {
+        return defaultVersion2;
     }
 
     /** The known field at {@code index}, or null when the name is not one AWS defines. */

@@ -43,97 +43,114 @@ final class AwsVpcRecordDecoder {
     private final AwsEcs.Builder ecs = AwsEcs.newBuilder();
 
     /**
-     * Sets the record's fields on {@code flow}, a new builder.
-     *
-     * @return null when every value was understood, else a sentence naming the field and value
-     *         that were not (the flow is then incomplete and must be discarded)
+     * Returned by {@link #decode} when the line holds more or fewer values than the layout
+     * names; the caller counts them ({@link FieldSpans}) to say so. Compared by identity.
      */
-    String decode(byte[] line, FieldSpans spans, AwsVpcLayout layout, Flow.Builder flow) {
+    static final String FIELD_COUNT_MISMATCH = new String("field count mismatch");
+
+    /**
+     * Sets the record's fields on {@code flow}, a new builder, reading the line's values in one
+     * pass: each value is found and converted as its column needs.
+     *
+     * @return null when every value was understood and their number matches the layout;
+     *         {@link #FIELD_COUNT_MISMATCH} when it does not (found at the first value too many,
+     *         or at the end); else a sentence naming the first field and value that were not
+     *         understood, which holds only if the count matches (the caller checks). In the last
+     *         two cases the flow is incomplete and must be discarded.
+     */
+    String decode(LineValues values, AwsVpcLayout layout, Flow.Builder flow) {
         observers.startRecord();
+        byte[] line = values.line();
+        int columns = layout.size();
         boolean hasAws = false;
         boolean hasTgw = false;
         boolean hasEcs = false;
-        for (int column = 0; column < spans.count; column++) {
-            int from = spans.starts[column];
-            int to = spans.ends[column];
-            if (to - from == 1 && line[from] == '-') {
+        int column = 0;
+        for (; values.next(); column++) {
+            if (column == columns) {
+                return FIELD_COUNT_MISMATCH;
+            }
+            if (values.absent()) {
                 continue;
             }
+            int from = values.start();
             AwsVpcField field = layout.field(column);
             if (field == null) {
-                flow.putExtra(layout.name(column), strings.get(line, from, to));
+                flow.putExtra(layout.name(column), strings.get(line, from, values.skip()));
                 continue;
             }
             long number;
             ByteString address;
+            int to;
             switch (field) {
                 case VERSION:
-                    if ((number = parseNumber(line, from, to, MAX_UINT32)) < 0) {
-                        return notANumber(field, line, from, to, MAX_UINT32);
+                    if ((number = values.number(MAX_UINT32)) < 0) {
+                        return notANumber(field, values, MAX_UINT32);
                     }
                     flow.setVersion((int) number);
                     break;
                 case ACCOUNT_ID:
-                    observers.note(ObserverCache.ACCOUNT, from, to);
+                    observers.note(ObserverCache.ACCOUNT, from, values.skip());
                     break;
                 case INTERFACE_ID:
-                    observers.note(ObserverCache.INTERFACE, from, to);
+                    observers.note(ObserverCache.INTERFACE, from, values.skip());
                     break;
                 case SRCADDR:
-                    if ((address = addresses.get(line, from, to)) == null) {
-                        return notAnAddress(field, line, from, to);
+                    if ((address = address(values)) == null) {
+                        return notAnAddress(field, values);
                     }
                     flow.setSrcAddr(address);
                     break;
                 case DSTADDR:
-                    if ((address = addresses.get(line, from, to)) == null) {
-                        return notAnAddress(field, line, from, to);
+                    if ((address = address(values)) == null) {
+                        return notAnAddress(field, values);
                     }
                     flow.setDstAddr(address);
                     break;
                 case SRCPORT:
-                    if ((number = parseNumber(line, from, to, MAX_PORT)) < 0) {
-                        return notANumber(field, line, from, to, MAX_PORT);
+                    if ((number = values.number(MAX_PORT)) < 0) {
+                        return notANumber(field, values, MAX_PORT);
                     }
                     flow.setSrcPort((int) number);
                     break;
                 case DSTPORT:
-                    if ((number = parseNumber(line, from, to, MAX_PORT)) < 0) {
-                        return notANumber(field, line, from, to, MAX_PORT);
+                    if ((number = values.number(MAX_PORT)) < 0) {
+                        return notANumber(field, values, MAX_PORT);
                     }
                     flow.setDstPort((int) number);
                     break;
                 case PROTOCOL:
-                    if ((number = parseNumber(line, from, to, MAX_PROTOCOL)) < 0) {
-                        return notANumber(field, line, from, to, MAX_PROTOCOL);
+                    if ((number = values.number(MAX_PROTOCOL)) < 0) {
+                        return notANumber(field, values, MAX_PROTOCOL);
                     }
                     flow.setProtocol((int) number);
                     break;
                 case PACKETS:
-                    if ((number = parseNumber(line, from, to, MAX_COUNTER)) < 0) {
-                        return notANumber(field, line, from, to, MAX_COUNTER);
+                    if ((number = values.number(MAX_COUNTER)) < 0) {
+                        return notANumber(field, values, MAX_COUNTER);
                     }
                     flow.setPackets(number);
                     break;
                 case BYTES:
-                    if ((number = parseNumber(line, from, to, MAX_COUNTER)) < 0) {
-                        return notANumber(field, line, from, to, MAX_COUNTER);
+                    if ((number = values.number(MAX_COUNTER)) < 0) {
+                        return notANumber(field, values, MAX_COUNTER);
                     }
                     flow.setBytes(number);
                     break;
                 case START:
-                    if ((number = parseNumber(line, from, to, MAX_EPOCH_SECONDS)) < 0) {
-                        return notANumber(field, line, from, to, MAX_EPOCH_SECONDS);
+                    if ((number = values.number(MAX_EPOCH_SECONDS)) < 0) {
+                        return notANumber(field, values, MAX_EPOCH_SECONDS);
                     }
                     flow.setStartMs(number * 1000);
                     break;
                 case END:
-                    if ((number = parseNumber(line, from, to, MAX_EPOCH_SECONDS)) < 0) {
-                        return notANumber(field, line, from, to, MAX_EPOCH_SECONDS);
+                    if ((number = values.number(MAX_EPOCH_SECONDS)) < 0) {
+                        return notANumber(field, values, MAX_EPOCH_SECONDS);
                     }
                     flow.setEndMs(number * 1000);
                     break;
                 case ACTION:
+                    to = values.skip();
                     if (equals(line, from, to, ACCEPT)) {
                         flow.setAction(Action.ACCEPT);
                     } else if (equals(line, from, to, REJECT)) {
@@ -143,6 +160,7 @@ final class AwsVpcRecordDecoder {
                     }
                     break;
                 case LOG_STATUS:
+                    to = values.skip();
                     if (equals(line, from, to, OK)) {
                         flow.setLogStatus(LogStatus.OK);
                     } else if (equals(line, from, to, NODATA)) {
@@ -154,59 +172,60 @@ final class AwsVpcRecordDecoder {
                     }
                     break;
                 case VPC_ID:
-                    observers.note(ObserverCache.VPC, from, to);
+                    observers.note(ObserverCache.VPC, from, values.skip());
                     break;
                 case SUBNET_ID:
-                    observers.note(ObserverCache.SUBNET, from, to);
+                    observers.note(ObserverCache.SUBNET, from, values.skip());
                     break;
                 case INSTANCE_ID:
-                    observers.note(ObserverCache.INSTANCE, from, to);
+                    observers.note(ObserverCache.INSTANCE, from, values.skip());
                     break;
                 case TCP_FLAGS:
-                    if ((number = parseNumber(line, from, to, MAX_UINT32)) < 0) {
-                        return notANumber(field, line, from, to, MAX_UINT32);
+                    if ((number = values.number(MAX_UINT32)) < 0) {
+                        return notANumber(field, values, MAX_UINT32);
                     }
                     flow.setTcpFlags((int) number);
                     break;
                 case TYPE:
-                    aws.setAddressType(strings.get(line, from, to));
+                    aws.setAddressType(strings.get(line, from, values.skip()));
                     hasAws = true;
                     break;
                 case PKT_SRCADDR:
-                    if ((address = addresses.get(line, from, to)) == null) {
-                        return notAnAddress(field, line, from, to);
+                    if ((address = address(values)) == null) {
+                        return notAnAddress(field, values);
                     }
                     flow.setPktSrcAddr(address);
                     break;
                 case PKT_DSTADDR:
-                    if ((address = addresses.get(line, from, to)) == null) {
-                        return notAnAddress(field, line, from, to);
+                    if ((address = address(values)) == null) {
+                        return notAnAddress(field, values);
                     }
                     flow.setPktDstAddr(address);
                     break;
                 case REGION:
-                    observers.note(ObserverCache.REGION, from, to);
+                    observers.note(ObserverCache.REGION, from, values.skip());
                     break;
                 case AZ_ID:
-                    observers.note(ObserverCache.ZONE, from, to);
+                    observers.note(ObserverCache.ZONE, from, values.skip());
                     break;
                 case SUBLOCATION_TYPE:
-                    aws.setSublocationType(strings.get(line, from, to));
+                    aws.setSublocationType(strings.get(line, from, values.skip()));
                     hasAws = true;
                     break;
                 case SUBLOCATION_ID:
-                    aws.setSublocationId(strings.get(line, from, to));
+                    aws.setSublocationId(strings.get(line, from, values.skip()));
                     hasAws = true;
                     break;
                 case PKT_SRC_AWS_SERVICE:
-                    aws.setPktSrcAwsService(strings.get(line, from, to));
+                    aws.setPktSrcAwsService(strings.get(line, from, values.skip()));
                     hasAws = true;
                     break;
                 case PKT_DST_AWS_SERVICE:
-                    aws.setPktDstAwsService(strings.get(line, from, to));
+                    aws.setPktDstAwsService(strings.get(line, from, values.skip()));
                     hasAws = true;
                     break;
                 case FLOW_DIRECTION:
+                    to = values.skip();
                     if (equals(line, from, to, INGRESS)) {
                         flow.setDirection(Direction.INGRESS);
                     } else if (equals(line, from, to, EGRESS)) {
@@ -216,13 +235,13 @@ final class AwsVpcRecordDecoder {
                     }
                     break;
                 case TRAFFIC_PATH:
-                    if ((number = parseNumber(line, from, to, MAX_UINT32)) < 0) {
-                        return notANumber(field, line, from, to, MAX_UINT32);
+                    if ((number = values.number(MAX_UINT32)) < 0) {
+                        return notANumber(field, values, MAX_UINT32);
                     }
                     flow.setTrafficPath((int) number);
                     break;
                 case REJECT_REASON:
-                    aws.setRejectReason(strings.get(line, from, to));
+                    aws.setRejectReason(strings.get(line, from, values.skip()));
                     hasAws = true;
                     break;
                 case ECS_CLUSTER_ARN:
@@ -235,24 +254,27 @@ final class AwsVpcRecordDecoder {
                 case ECS_TASK_DEFINITION_ARN:
                 case ECS_TASK_ARN:
                 case ECS_TASK_ID:
-                    setEcs(field, strings.get(line, from, to));
+                    setEcs(field, strings.get(line, from, values.skip()));
                     hasEcs = true;
                     break;
                 case PACKETS_LOST_NO_ROUTE:
                 case PACKETS_LOST_BLACKHOLE:
                 case PACKETS_LOST_MTU_EXCEEDED:
                 case PACKETS_LOST_TTL_EXPIRED:
-                    if ((number = parseNumber(line, from, to, MAX_COUNTER)) < 0) {
-                        return notANumber(field, line, from, to, MAX_COUNTER);
+                    if ((number = values.number(MAX_COUNTER)) < 0) {
+                        return notANumber(field, values, MAX_COUNTER);
                     }
                     setPacketsLost(field, number);
                     hasTgw = true;
                     break;
                 default:
-                    setTransitGateway(field, strings.get(line, from, to));
+                    setTransitGateway(field, strings.get(line, from, values.skip()));
                     hasTgw = true;
                     break;
             }
+        }
+        if (column != columns) {
+            return FIELD_COUNT_MISMATCH;
         }
         if (hasTgw) {
             aws.setTgw(tgw.build());
@@ -271,6 +293,101 @@ final class AwsVpcRecordDecoder {
             aws.clear();
         }
         return null;
+    }
+
+    /**
+     * Decodes a record of AWS's default format in straight-line code, one statement per column in
+     * the order of the format: no dispatch on the layout per value. It sets exactly what the
+     * general loop sets for such a record when every value is present and valid.
+     *
+     * @return false at anything else ({@code -}, a value that is not understood, too few or too
+     *         many values), leaving {@code flow} partly set: then decode the line again with
+     *         {@link #decode} into a fresh builder, which says what is wrong
+     */
+    boolean decodeDefaultVersion2(LineValues values, Flow.Builder flow) {
+        byte[] line = values.line();
+        long number;
+        ByteString address;
+        if (!values.next() || (number = values.number(MAX_UINT32)) < 0) {
+            return false;
+        }
+        flow.setVersion((int) number);
+        observers.startRecord();
+        if (!values.next() || values.absent()) {
+            return false;
+        }
+        observers.note(ObserverCache.ACCOUNT, values.start(), values.skip());
+        if (!values.next() || values.absent()) {
+            return false;
+        }
+        observers.note(ObserverCache.INTERFACE, values.start(), values.skip());
+        if (!values.next() || (address = address(values)) == null) {
+            return false;
+        }
+        flow.setSrcAddr(address);
+        if (!values.next() || (address = address(values)) == null) {
+            return false;
+        }
+        flow.setDstAddr(address);
+        if (!values.next() || (number = values.number(MAX_PORT)) < 0) {
+            return false;
+        }
+        flow.setSrcPort((int) number);
+        if (!values.next() || (number = values.number(MAX_PORT)) < 0) {
+            return false;
+        }
+        flow.setDstPort((int) number);
+        if (!values.next() || (number = values.number(MAX_PROTOCOL)) < 0) {
+            return false;
+        }
+        flow.setProtocol((int) number);
+        if (!values.next() || (number = values.number(MAX_COUNTER)) < 0) {
+            return false;
+        }
+        flow.setPackets(number);
+        if (!values.next() || (number = values.number(MAX_COUNTER)) < 0) {
+            return false;
+        }
+        flow.setBytes(number);
+        if (!values.next() || (number = values.number(MAX_EPOCH_SECONDS)) < 0) {
+            return false;
+        }
+        flow.setStartMs(number * 1000);
+        if (!values.next() || (number = values.number(MAX_EPOCH_SECONDS)) < 0) {
+            return false;
+        }
+        flow.setEndMs(number * 1000);
+        if (!values.next()) {
+            return false;
+        }
+        int from = values.start();
+        int to = values.skip();
+        if (equals(line, from, to, ACCEPT)) {
+            flow.setAction(Action.ACCEPT);
+        } else if (equals(line, from, to, REJECT)) {
+            flow.setAction(Action.REJECT);
+        } else {
+            return false;
+        }
+        if (!values.next()) {
+            return false;
+        }
+        from = values.start();
+        to = values.skip();
+        if (equals(line, from, to, OK)) {
+            flow.setLogStatus(LogStatus.OK);
+        } else if (equals(line, from, to, NODATA)) {
+            flow.setLogStatus(LogStatus.NODATA);
+        } else if (equals(line, from, to, SKIPDATA)) {
+            flow.setLogStatus(LogStatus.SKIPDATA);
+        } else {
+            return false;
+        }
+        if (values.next()) {
+            return false;
+        }
+        flow.setObserver(observers.observer(line));
+        return true;
     }
 
     /** Forgets half-filled sub-messages after a record failed to decode. */
@@ -326,20 +443,17 @@ final class AwsVpcRecordDecoder {
         }
     }
 
-    /** Decimal digits only, at most {@code max}; -1 otherwise (no sign, no blanks, no overflow). */
-    private static long parseNumber(byte[] line, int from, int to, long max) {
-        if (to - from > 19) {
-            return -1;
+    /**
+     * The current value as an address: IPv4 read in the same pass (the common case), anything
+     * else (IPv6, bad text) through the general parser. Null when it is no address.
+     */
+    private ByteString address(LineValues values) {
+        long ipv4 = values.ipv4();
+        if (ipv4 >= 0) {
+            return addresses.ipv4((int) ipv4);
         }
-        long value = 0;
-        for (int i = from; i < to; i++) {
-            int digit = line[i] - '0';
-            if (digit < 0 || digit > 9) {
-                return -1;
-            }
-            value = value * 10 + digit;
-        }
-        return value <= max && value >= 0 ? value : -1;
+        int from = values.start();
+        return addresses.get(values.line(), from, values.skip());
     }
 
     private static boolean equals(byte[] line, int from, int to, byte[] expected) {
@@ -354,12 +468,14 @@ final class AwsVpcRecordDecoder {
         return true;
     }
 
-    private static String notANumber(AwsVpcField field, byte[] line, int from, int to, long max) {
-        return "field " + field.fieldName() + ": '" + text(line, from, to) + "' is not a whole number from 0 to " + max;
+    private static String notANumber(AwsVpcField field, LineValues values, long max) {
+        return "field " + field.fieldName() + ": '" + text(values.line(), values.start(), values.end())
+                + "' is not a whole number from 0 to " + max;
     }
 
-    private static String notAnAddress(AwsVpcField field, byte[] line, int from, int to) {
-        return "field " + field.fieldName() + ": '" + text(line, from, to) + "' is not an IPv4 or IPv6 address";
+    private static String notAnAddress(AwsVpcField field, LineValues values) {
+        return "field " + field.fieldName() + ": '" + text(values.line(), values.start(), values.end())
+                + "' is not an IPv4 or IPv6 address";
     }
 
     private static String notOneOf(AwsVpcField field, byte[] line, int from, int to, String allowed) {

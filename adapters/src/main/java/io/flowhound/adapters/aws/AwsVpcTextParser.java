@@ -51,8 +51,11 @@ public final class AwsVpcTextParser implements FlowParser {
     private final AwsVpcLayout configuredLayout;
     private final LineReader lines = new LineReader(MAX_LINE_BYTES);
     private final FieldSpans spans = new FieldSpans();
+    private final LineValues values = new LineValues();
     private final AwsVpcRecordDecoder decoder = new AwsVpcRecordDecoder();
     private final Map<String, AwsVpcLayout> headers = new HashMap<>();
+    /** For records without header or LogFormat: the default layout the previous one had, tried first. */
+    private AwsVpcLayout lastDefaultLayout;
 
     /**
      * A parser for objects with header lines (S3 delivery). Records before any header are
@@ -101,7 +104,7 @@ public final class AwsVpcTextParser implements FlowParser {
                 out.error(new ParseError(objectKey, lineNumber,
                         "line is longer than " + MAX_LINE_BYTES + " bytes; not a flow log record",
                         lines.overlongPrefix()));
-            } else {
+            } else if (mayBeHeader(buffer)) {
                 spans.split(buffer, lines.lineStart(), lines.lineEnd());
                 // An empty line is skipped, yet counted and consumed like any other line.
                 if (spans.count > 0 && isHeader(buffer)) {
@@ -111,6 +114,8 @@ public final class AwsVpcTextParser implements FlowParser {
                 } else if (spans.count > 0) {
                     parseRecord(buffer, header, lineNumber, provenance, objectKey, out);
                 }
+            } else {
+                parseRecord(buffer, header, lineNumber, provenance, objectKey, out);
             }
             consumedOffset = lines.endOffset();
             out.consumedUpTo(consumedOffset, lineNumber, headerText);
@@ -118,31 +123,78 @@ public final class AwsVpcTextParser implements FlowParser {
         return new ResumePoint(consumedOffset, lineNumber, headerText);
     }
 
+    /**
+     * Decodes a record line in one pass with the layout it most likely has; only when that fails
+     * are its values counted ({@link FieldSpans}), to pick another default layout or to say
+     * whether the count or a value is wrong.
+     */
     private void parseRecord(byte[] buffer, AwsVpcLayout header, long lineNumber,
             Provenance provenance, String objectKey, FlowConsumer out) {
-        AwsVpcLayout layout = header != null ? header
-                : configuredLayout != null ? configuredLayout
-                : AwsVpcLayout.defaultForFieldCount(spans.count);
-        String problem;
-        if (layout == null) {
-            problem = "record without a header has " + spans.count + " fields, which matches no AWS default layout "
-                    + AwsVpcLayout.defaultFieldCounts() + "; configure the flow log's LogFormat";
+        boolean headerless = header == null && configuredLayout == null;
+        AwsVpcLayout layout = header != null ? header : configuredLayout != null ? configuredLayout : lastDefaultLayout;
+        String problem = layout == null ? AwsVpcRecordDecoder.FIELD_COUNT_MISMATCH
+                : decodeRecord(buffer, layout, lineNumber, provenance, out);
+        if (problem == null) {
+            return;
+        }
+        spans.split(buffer, lines.lineStart(), lines.lineEnd());
+        if (headerless && (layout == null || spans.count != layout.size())) {
+            layout = AwsVpcLayout.defaultForFieldCount(spans.count);
+            if (layout == null) {
+                problem = "record without a header has " + spans.count + " fields, which matches no AWS default layout "
+                        + AwsVpcLayout.defaultFieldCounts() + "; configure the flow log's LogFormat";
+            } else {
+                lastDefaultLayout = layout;
+                problem = decodeRecord(buffer, layout, lineNumber, provenance, out);
+                if (problem == null) {
+                    return;
+                }
+            }
         } else if (spans.count != layout.size()) {
             problem = "record has " + spans.count + " fields but its " + (layout == header ? "header" : "layout")
                     + " names " + layout.size() + " (" + layout.text() + ")";
-        } else {
-            // A fresh builder is cheaper than clear(): clearing a built builder's map field
-            // (extra) makes every later build copy it.
-            Flow.Builder flow = Flow.newBuilder();
-            problem = decoder.decode(buffer, spans, layout, flow);
-            if (problem == null) {
-                flow.setCloud(Cloud.AWS).setProvenance(provenance).setRecordIndex(lineNumber);
-                out.flow(flow.build());
-                return;
-            }
-            decoder.discardPartial();
         }
         out.error(new ParseError(objectKey, lineNumber, problem, rawLine(buffer)));
+    }
+
+    /** Emits the line's flow and returns null, or returns why it could not (see {@link AwsVpcRecordDecoder#decode}). */
+    private String decodeRecord(byte[] buffer, AwsVpcLayout layout, long lineNumber, Provenance provenance,
+            FlowConsumer out) {
+        // A fresh builder is cheaper than clear(): clearing a built builder's map field
+        // (extra) makes every later build copy it.
+        Flow.Builder flow = Flow.newBuilder();
+        values.reset(buffer, lines.lineStart(), lines.lineEnd());
+        String problem = null;
+        if (!layout.isDefaultVersion2() || !decoder.decodeDefaultVersion2(values, flow)) {
+            if (layout.isDefaultVersion2()) {
+                // Something unusual ('-', a bad value, a count mismatch): the general decoder
+                // reads the line again, into a builder without the values set so far.
+                flow = Flow.newBuilder();
+                values.reset(buffer, lines.lineStart(), lines.lineEnd());
+            }
+            problem = decoder.decode(values, layout, flow);
+        }
+        if (problem == null) {
+            flow.setCloud(Cloud.AWS).setProvenance(provenance).setRecordIndex(lineNumber);
+            out.flow(flow.build());
+        } else {
+            decoder.discardPartial();
+        }
+        return problem;
+    }
+
+    /**
+     * Whether the line could be a header or empty: it is blank or its first value starts with a
+     * lower-case letter (header names all do; record values, which start with the version, or
+     * with a digit or '-' in any column order AWS writes, rarely). Such lines take the two-pass path.
+     */
+    private boolean mayBeHeader(byte[] buffer) {
+        int i = lines.lineStart();
+        int end = lines.lineEnd();
+        while (i < end && buffer[i] == ' ') {
+            i++;
+        }
+        return i == end || (buffer[i] >= 'a' && buffer[i] <= 'z');
     }
 
     /** A header is a line whose first value is a field name; record values never are. */

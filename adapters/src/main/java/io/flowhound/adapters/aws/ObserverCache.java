@@ -2,6 +2,9 @@ package io.flowhound.adapters.aws;
 
 import io.flowhound.proto.Observer;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -24,13 +27,17 @@ final class ObserverCache {
     private static final int VALUES = 7;
     /** Longer identities (they never are in AWS data) are built without caching. */
     private static final int MAX_KEY_BYTES = 256;
+    private static final long MULTIPLIER = 0x9E3779B97F4A7C15L;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final int[] froms = new int[VALUES];
     private final int[] tos = new int[VALUES];
+    /** Bit {@code value} is set when that value was noted for the current record; the others are stale. */
+    private int noted;
     private final byte[][] keys;
+    private final int[] keyValues;
     private final Observer[] observers;
     private final int mask;
-    private final byte[] key = new byte[MAX_KEY_BYTES];
 
     /** @param slots a power of two */
     ObserverCache(int slots) {
@@ -38,50 +45,105 @@ final class ObserverCache {
             throw new IllegalArgumentException("slots must be a power of two: " + slots);
         }
         keys = new byte[slots][];
+        keyValues = new int[slots];
         observers = new Observer[slots];
         mask = slots - 1;
     }
 
     /** Forgets the values noted for the previous record. */
     void startRecord() {
-        Arrays.fill(tos, 0);
-        Arrays.fill(froms, 0);
+        noted = 0;
     }
 
     /** Notes that identity value {@code value} of this record is {@code line[from, to)}. */
     void note(int value, int from, int to) {
         froms[value] = from;
         tos[value] = to;
+        noted |= 1 << value;
     }
 
-    /** The shared Observer for the values noted since {@link #startRecord}, or null when none was. */
+    /**
+     * The shared Observer for the values noted since {@link #startRecord}, or null when none was.
+     * The values are hashed and compared where they lie in the line: a slot's key is the values
+     * it was built from, each followed by a space (values never contain one), so no per-record
+     * copy into a key buffer is needed.
+     */
     Observer observer(byte[] line) {
-        int length = 0;
-        for (int value = 0; value < VALUES; value++) {
-            int valueLength = tos[value] - froms[value];
-            if (length + valueLength + 1 > MAX_KEY_BYTES) {
-                return build(line);
-            }
-            System.arraycopy(line, froms[value], key, length, valueLength);
-            length += valueLength;
-            key[length++] = ' ';  // values never contain a space: the separator keeps keys unambiguous
-        }
-        if (length == VALUES) {
+        int noted = this.noted;
+        if (noted == 0) {
             return null;
         }
-        int hash = 1;
-        for (int i = 0; i < length; i++) {
-            hash = 31 * hash + key[i];
+        // Only the noted values are visited: a v2 record has two of the seven.
+        int length = 0;
+        long hash = noted;
+        for (int bits = noted; bits != 0; bits &= bits - 1) {
+            int value = Integer.numberOfTrailingZeros(bits);
+            int from = froms[value];
+            int to = tos[value];
+            length += to - from + 1;
+            hash = (hash + to - from) * MULTIPLIER;  // the lengths keep ("ab", "c") apart from ("a", "bc")
+            for (int i = from; i < to; i += Long.BYTES) {
+                hash = (hash ^ word(line, i, to)) * MULTIPLIER;
+            }
         }
-        int slot = (hash ^ (hash >>> 16)) & mask;
+        if (length > MAX_KEY_BYTES) {
+            return build(line);
+        }
+        int slot = (int) (hash >>> 32) & mask;
         byte[] cachedKey = keys[slot];
-        if (cachedKey != null && Arrays.equals(cachedKey, 0, cachedKey.length, key, 0, length)) {
+        if (cachedKey != null && keyValues[slot] == noted && cachedKey.length == length && sameKey(cachedKey, line)) {
             return observers[slot];
         }
         Observer observer = build(line);
-        keys[slot] = Arrays.copyOf(key, length);
+        keys[slot] = key(line, length);
+        keyValues[slot] = noted;
         observers[slot] = observer;
         return observer;
+    }
+
+    /** The bytes of {@code line[i, min(i + 8, to))} as a little-endian word, zero beyond {@code to}. */
+    private static long word(byte[] line, int i, int to) {
+        int available = to - i;
+        if (available >= Long.BYTES) {
+            return (long) LONGS.get(line, i);
+        }
+        if (i + Long.BYTES <= line.length) {
+            return (long) LONGS.get(line, i) & (-1L >>> (8 * (Long.BYTES - available)));
+        }
+        long word = 0;
+        for (int b = to - 1; b >= i; b--) {
+            word = word << 8 | (line[b] & 0xFF);
+        }
+        return word;
+    }
+
+    private boolean sameKey(byte[] key, byte[] line) {
+        int position = 0;
+        for (int bits = noted; bits != 0; bits &= bits - 1) {
+            int value = Integer.numberOfTrailingZeros(bits);
+            int from = froms[value];
+            int to = tos[value];
+            int end = position + to - from;
+            if (!Arrays.equals(key, position, end, line, from, to) || key[end] != ' ') {
+                return false;
+            }
+            position = end + 1;
+        }
+        return true;
+    }
+
+    /** The noted values, each followed by a space (values never contain one). */
+    private byte[] key(byte[] line, int length) {
+        byte[] key = new byte[length];
+        int position = 0;
+        for (int bits = noted; bits != 0; bits &= bits - 1) {
+            int value = Integer.numberOfTrailingZeros(bits);
+            int valueLength = tos[value] - froms[value];
+            System.arraycopy(line, froms[value], key, position, valueLength);
+            position += valueLength;
+            key[position++] = ' ';
+        }
+        return key;
     }
 
     private Observer build(byte[] line) {
@@ -97,6 +159,9 @@ final class ObserverCache {
     }
 
     private String text(byte[] line, int value) {
+        if ((noted & 1 << value) == 0) {
+            return "";
+        }
         return new String(line, froms[value], tos[value] - froms[value], StandardCharsets.UTF_8);
     }
 }
