@@ -74,7 +74,7 @@ final class EndpointBlocks {
         kinds[count] = kind;
         paths[count] = path;
         count++;
-        json.skipChildren();
+        JsonObjectSkipper.skip(json, line.buffer, froms[count - 1], line.end);
         tos[count - 1] = line.tokenEnd(json);
     }
 
