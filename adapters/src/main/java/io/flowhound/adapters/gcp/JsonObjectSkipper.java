@@ -35,6 +35,11 @@ final class JsonObjectSkipper {
     private JsonObjectSkipper() {
     }
 
+    /** Whether this Jackson lets the skipper move its read position (else Jackson always skips). */
+    static boolean canJumpAhead() {
+        return INPUT_PTR != null;
+    }
+
     /**
      * Skips the object at the parser's {@code START_OBJECT}, leaving the parser on its
      * {@code END_OBJECT}, as {@link JsonParser#skipChildren()} does.
