@@ -1,8 +1,7 @@
 package io.flowhound.adapters.aws;
 
-import io.flowhound.adapters.FlowConsumer;
+import io.flowhound.adapters.BenchmarkFlowCounter;
 import io.flowhound.adapters.ParseContext;
-import io.flowhound.adapters.ParseError;
 import io.flowhound.adapters.ResumePoint;
 import io.flowhound.proto.Flow;
 import java.io.BufferedReader;
@@ -18,7 +17,6 @@ import java.lang.management.RuntimeMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -134,10 +132,10 @@ public final class AwsVpcTextParserBenchmark {
                 }
             }
         }
-        double decompress = median(nanos[0]);
-        double parse = median(nanos[1]);
-        double endToEnd = median(nanos[2]);
-        double naive = median(nanos[3]);
+        double decompress = BenchmarkFlowCounter.medianSeconds(nanos[0]);
+        double parse = BenchmarkFlowCounter.medianSeconds(nanos[1]);
+        double endToEnd = BenchmarkFlowCounter.medianSeconds(nanos[2]);
+        double naive = BenchmarkFlowCounter.medianSeconds(nanos[3]);
         System.out.printf("  decompress_only lines_per_s=%.0f mb_per_s=%.1f%n", lines / decompress, megabytes / decompress);
         System.out.printf("  parse_only flows_per_s=%.0f mb_per_s=%.1f%n", flows / parse, megabytes / parse);
         System.out.printf("  end_to_end flows_per_s=%.0f mb_per_s=%.1f%n", flows / endToEnd, megabytes / endToEnd);
@@ -159,12 +157,12 @@ public final class AwsVpcTextParserBenchmark {
     }
 
     private long parse(InputStream in) throws IOException {
-        FlowCounter counter = new FlowCounter();
+        BenchmarkFlowCounter counter = new BenchmarkFlowCounter();
         try (in) {
             parser.parse(in, ResumePoint.START, new ParseContext("benchmark", "object", true), counter);
         }
-        sink += counter.checksum;
-        return counter.flows;
+        sink += counter.checksum();
+        return counter.flows();
     }
 
     private void naiveSplit() throws IOException {
@@ -180,27 +178,5 @@ public final class AwsVpcTextParserBenchmark {
         return new GZIPInputStream(new ByteArrayInputStream(compressed), GZIP_BUFFER);
     }
 
-    /** Seconds, from the median of the measured nanosecond times. */
-    private static double median(long[] nanos) {
-        long[] sorted = nanos.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2] / 1e9;
-    }
 
-    /** Touches every flow so that building it cannot be optimised away. */
-    private static final class FlowCounter implements FlowConsumer {
-        long flows;
-        long checksum;
-
-        @Override
-        public void flow(Flow flow) {
-            flows++;
-            checksum += flow.getBytes() + flow.getSrcAddr().size() + flow.getRecordIndex();
-        }
-
-        @Override
-        public void error(ParseError error) {
-            throw new IllegalStateException("benchmark data should parse: " + error);
-        }
-    }
 }

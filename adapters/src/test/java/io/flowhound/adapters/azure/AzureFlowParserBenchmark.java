@@ -2,17 +2,15 @@ package io.flowhound.adapters.azure;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
-import io.flowhound.adapters.FlowConsumer;
 import io.flowhound.adapters.FlowParser;
+import io.flowhound.adapters.BenchmarkFlowCounter;
 import io.flowhound.adapters.ParseContext;
-import io.flowhound.adapters.ParseError;
 import io.flowhound.adapters.ResumePoint;
 import io.flowhound.proto.Flow;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Arrays;
 
 /**
  * Compares, in one JVM and alternating so that JIT and heap state are shared, (a) raw Jackson
@@ -72,8 +70,8 @@ public final class AzureFlowParserBenchmark {
                 nanos[1][round - WARM_UP_ROUNDS] = parsing;
             }
         }
-        double tokenize = median(nanos[0]);
-        double parse = median(nanos[1]);
+        double tokenize = BenchmarkFlowCounter.medianSeconds(nanos[0]);
+        double parse = BenchmarkFlowCounter.medianSeconds(nanos[1]);
         double megabytes = document.length / 1e6;
         System.out.printf("%s document_mb=%.1f tuples=%d%n", format, megabytes, tuples);
         System.out.printf("%s jackson_tokenize_only tuples_per_s=%.0f mb_per_s=%.1f%n", format, tuples / tokenize, megabytes / tokenize);
@@ -92,34 +90,12 @@ public final class AzureFlowParserBenchmark {
     }
 
     private long parse(FlowParser parser, byte[] document) throws IOException {
-        FlowCounter counter = new FlowCounter();
+        BenchmarkFlowCounter counter = new BenchmarkFlowCounter();
         parser.parse(new ByteArrayInputStream(document), ResumePoint.START, new ParseContext("benchmark", "PT1H.json", true),
                 counter);
-        sink += counter.checksum;
-        return counter.flows;
+        sink += counter.checksum();
+        return counter.flows();
     }
 
-    /** Seconds, from the median of the measured nanosecond times. */
-    private static double median(long[] nanos) {
-        long[] sorted = nanos.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2] / 1e9;
-    }
 
-    /** Touches every flow so that building it cannot be optimised away. */
-    private static final class FlowCounter implements FlowConsumer {
-        long flows;
-        long checksum;
-
-        @Override
-        public void flow(Flow flow) {
-            flows++;
-            checksum += flow.getBytes() + flow.getSrcAddr().size() + flow.getTupleIndex();
-        }
-
-        @Override
-        public void error(ParseError error) {
-            throw new IllegalStateException("benchmark data should parse: " + error);
-        }
-    }
 }

@@ -2,9 +2,8 @@ package io.flowhound.adapters.gcp;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
-import io.flowhound.adapters.FlowConsumer;
+import io.flowhound.adapters.BenchmarkFlowCounter;
 import io.flowhound.adapters.ParseContext;
-import io.flowhound.adapters.ParseError;
 import io.flowhound.adapters.ResumePoint;
 import io.flowhound.proto.Flow;
 import java.io.ByteArrayInputStream;
@@ -13,7 +12,6 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Instant;
-import java.util.Arrays;
 
 /**
  * Compares, in one JVM and alternating so that JIT and heap state are shared, (a) raw JSON
@@ -81,10 +79,10 @@ public final class GcpFlowParserBenchmark {
                 nanos[3][round - WARM_UP_ROUNDS] = parseCpu;
             }
         }
-        double tokenize = median(nanos[0]);
-        double parse = median(nanos[1]);
-        double tokenizeCpu = median(nanos[2]);
-        double parseCpu = median(nanos[3]);
+        double tokenize = BenchmarkFlowCounter.medianSeconds(nanos[0]);
+        double parse = BenchmarkFlowCounter.medianSeconds(nanos[1]);
+        double tokenizeCpu = BenchmarkFlowCounter.medianSeconds(nanos[2]);
+        double parseCpu = BenchmarkFlowCounter.medianSeconds(nanos[3]);
         System.out.printf("tokenize_only lines_per_s=%.0f mb_per_s=%.1f cpu_lines_per_s=%.0f%n",
                 lines / tokenize, megabytes / tokenize, lines / tokenizeCpu);
         System.out.printf("parse flows_per_s=%.0f mb_per_s=%.1f cpu_flows_per_s=%.0f%n",
@@ -109,34 +107,11 @@ public final class GcpFlowParserBenchmark {
     }
 
     private long parse() throws IOException {
-        FlowCounter counter = new FlowCounter();
+        BenchmarkFlowCounter counter = new BenchmarkFlowCounter();
         parser.parse(new ByteArrayInputStream(object), ResumePoint.START, new ParseContext("benchmark", "object", true), counter);
-        sink += counter.checksum;
-        return counter.flows;
+        sink += counter.checksum();
+        return counter.flows();
     }
 
-    /** Seconds, from the median of the measured nanosecond times. */
-    private static double median(long[] nanos) {
-        long[] sorted = nanos.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2] / 1e9;
-    }
 
-    /** Touches every flow so that building it cannot be optimised away. */
-    private static final class FlowCounter implements FlowConsumer {
-        long flows;
-        long checksum;
-
-        @Override
-        public void flow(Flow flow) {
-            flows++;
-            checksum += flow.getBytes() + flow.getSrcAddr().size() + flow.getGcp().getFlowKey().length()
-                    + flow.getRecordIndex();
-        }
-
-        @Override
-        public void error(ParseError error) {
-            throw new IllegalStateException("benchmark data should parse: " + error);
-        }
-    }
 }
