@@ -49,7 +49,7 @@ final class ReplayCommand implements Callable<Integer> {
         try (StateStore store = StateStore.open(loaded.stateDir());
              Collector collector = Collector.open(loaded, store, new Pipeline(Detectors.engine(), List.of(),
                      durableFile(store, flowsOut), durableFile(store, findingsOut)))) {
-            collector.readAll(true);
+            collector.readAll();
             printSummary(collector, (System.nanoTime() - started) / 1e9);
         }
         return ExitCodes.OK;

@@ -59,7 +59,7 @@ final class ServeCommand implements Callable<Integer> {
                     loaded.grpc().listen().host(), server.port(), loaded.metrics().listen().host(), metrics.port(),
                     loaded.sources().size(), poll);
             do {
-                collector.readAll(false, () -> stopRequested.getCount() == 0);
+                collector.poll(() -> stopRequested.getCount() == 0);
             } while (!stopRequested.await(poll.toMillis(), TimeUnit.MILLISECONDS));
             LOG.info("stopping reason=signal");
         }

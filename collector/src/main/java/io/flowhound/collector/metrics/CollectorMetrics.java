@@ -32,6 +32,7 @@ public final class CollectorMetrics {
             counter(registry, "flowhound.skipdata.records", "AWS SKIPDATA rows: records AWS lost", source, stats, SourceStats::skipdata);
             counter(registry, "flowhound.bad.records", "Malformed records and unreadable objects", source, stats, SourceStats::badRecords);
             counter(registry, "flowhound.failed.objects", "Objects that could not be read to their end", source, stats, SourceStats::failedObjects);
+            counter(registry, "flowhound.source.poll.failures", "Polls that failed as a whole and were retried", source, stats, SourceStats::pollFailures);
         }
         Gauge.builder("flowhound.flow.subscribers", hub, FlowHub::subscriberCount)
                 .description("gRPC clients subscribed to the flow stream").register(registry);

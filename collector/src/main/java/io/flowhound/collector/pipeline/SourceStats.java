@@ -12,6 +12,7 @@ public final class SourceStats {
     volatile long skipdata;
     volatile long badRecords;
     volatile long failedObjects;
+    volatile long pollFailures;
 
     public long objects() {
         return objects;
@@ -36,5 +37,14 @@ public final class SourceStats {
 
     public long failedObjects() {
         return failedObjects;
+    }
+
+    /** Polls of this source that failed as a whole (listing or committing), retried on the next poll. */
+    public long pollFailures() {
+        return pollFailures;
+    }
+
+    public void pollFailed() {
+        pollFailures++;
     }
 }

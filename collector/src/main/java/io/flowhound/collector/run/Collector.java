@@ -7,6 +7,9 @@ import io.flowhound.collector.pipeline.Pipeline;
 import io.flowhound.collector.pipeline.SourceReader;
 import io.flowhound.collector.store.StateStore;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -18,6 +21,8 @@ import java.util.function.BooleanSupplier;
  * per run; {@code replay} reads everything once, {@code serve} again on each poll.
  */
 public final class Collector implements Closeable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Collector.class);
 
     private final StateStore store;
     private final Pipeline pipeline;
@@ -44,21 +49,32 @@ public final class Collector implements Closeable {
         return new Collector(store, pipeline, readers, deadLetters);
     }
 
-    /** Reads what is new in every source, one source after the other. */
-    public void readAll(boolean readToEnd) throws IOException {
-        readAll(readToEnd, () -> false);
+    /**
+     * What {@code replay} runs: reads what is new in every source, one after the other, treating
+     * objects as complete; a source that cannot be read ends the run with its error.
+     */
+    public void readAll() throws IOException {
+        for (SourceReader reader : readers) {
+            reader.readNew(true, () -> false);
+        }
     }
 
     /**
-     * Reads what is new in every source, stopping between two objects once {@code stop} says
-     * so; whatever was not read yet is read by the next call or the next run.
+     * What {@code serve} runs on every poll: reads what is new in every source, and when a source
+     * cannot be read (its folder gone, the disk full) logs why, counts it and goes on with the
+     * next source; the next poll tries again from the last checkpoint.
      */
-    public void readAll(boolean readToEnd, BooleanSupplier stop) throws IOException {
+    public void poll(BooleanSupplier stop) {
         for (SourceReader reader : readers) {
             if (stop.getAsBoolean()) {
                 return;
             }
-            reader.readNew(readToEnd, stop);
+            try {
+                reader.readNew(false, stop);
+            } catch (IOException | RuntimeException e) {
+                reader.stats().pollFailed();
+                LOG.error("source_poll_failed source={} reason=\"{}\" action=retry_next_poll", reader.sourceName(), e.toString());
+            }
         }
     }
 

@@ -34,6 +34,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import static io.flowhound.collector.cli.FlowLogFiles.V2_HEADER;
 import static io.flowhound.collector.cli.FlowLogFiles.appendGzipMember;
@@ -176,6 +177,26 @@ class ServeFlowStreamIT {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode());
         return response.body();
+    }
+
+    @Test
+    void aSourceThatCannotBeListedIsRetriedOnTheNextPollWithoutStoppingServe() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        startServe(data);
+        BlockingQueue<FlowBatch> everything = subscribe(FlowFilter.getDefaultInstance());
+
+        Files.delete(data);
+        Pattern failedPolls = Pattern.compile("flowhound_source_poll_failures_total\\{source=\"test-aws\"} [1-9]");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!failedPolls.matcher(scrapeMetrics()).find() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertTrue(failedPolls.matcher(scrapeMetrics()).find(), scrapeMetrics());
+        assertTrue(server.isAlive(), "serve keeps running");
+
+        appendGzipMember(data.resolve("AWSLogs/123456789012/vpcflowlogs/eu-west-1/2024/05/03/b.log.gz"),
+                lines(List.of(V2_HEADER)) + lines(records(3000, 3)));
+        assertEquals(List.of(3000, 3001, 3002), take(everything, 3).stream().map(Flow::getSrcPort).toList());
     }
 
     @Test
