@@ -3,6 +3,7 @@ package io.flowhound.adapters;
 import io.flowhound.proto.Flow;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -46,14 +47,27 @@ public final class CollectingConsumer implements FlowConsumer {
 
     /** Parses {@code object}, stored under {@code key}, from {@code from.offset()}. */
     public static CollectingConsumer parse(FlowParser parser, String key, byte[] object, ResumePoint from, boolean complete) {
-        CollectingConsumer out = new CollectingConsumer();
         ByteArrayInputStream in = new ByteArrayInputStream(object, (int) from.offset(), object.length - (int) from.offset());
+        return parse(parser, SOURCE, key, in, from, complete);
+    }
+
+    /** Parses the stream {@code in}, positioned at {@code from.offset()} of object {@code key} of {@code source}. */
+    public static CollectingConsumer parse(FlowParser parser, String source, String key, InputStream in, ResumePoint from,
+                                           boolean complete) {
+        CollectingConsumer out = new CollectingConsumer();
         try {
-            out.returned = parser.parse(in, from, new ParseContext(SOURCE, key, complete), out);
+            out.returned = parser.parse(in, from, new ParseContext(source, key, complete), out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out;
+    }
+
+    public CollectingConsumer withoutErrors() {
+        if (!errors.isEmpty()) {
+            throw new AssertionError("expected no errors, got " + errors);
+        }
+        return this;
     }
 
     public Flow onlyFlow() {

@@ -1,5 +1,6 @@
 package io.flowhound.adapters.azure;
 
+import io.flowhound.adapters.CollectingConsumer;
 import static io.flowhound.adapters.azure.AzureSamples.document;
 import static io.flowhound.adapters.azure.AzureSamples.nsgRecord;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,7 +22,7 @@ class AzureBadInputTest {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static CollectedFlows parse(byte[] document) {
+    private static CollectingConsumer parse(byte[] document) {
         return CollectedFlows.parse(new AzureNsgParser(), document, ResumePoint.START, true);
     }
 
@@ -33,7 +34,7 @@ class AzureBadInputTest {
                 StandardCharsets.UTF_8).indexOf(GOOD) + GOOD.length());
         document[second + 2] = (byte) 0xff;
 
-        CollectedFlows out = parse(document);
+        CollectingConsumer out = parse(document);
 
         assertEquals(3, out.flows.size());
         assertEquals(List.of(1, 3, 1), out.flows.stream().map(f -> f.getTupleIndex()).toList());
@@ -51,7 +52,7 @@ class AzureBadInputTest {
         int at = new String(document, StandardCharsets.UTF_8).indexOf("caf?") + 3;
         document[at] = (byte) 0xe9;  // Latin-1 é
 
-        CollectedFlows out = parse(document);
+        CollectingConsumer out = parse(document);
 
         assertEquals(1, out.flows.size());
         assertEquals("UserRule_caf\u007f", out.flows.get(0).getRuleName());
@@ -63,7 +64,7 @@ class AzureBadInputTest {
     void keepsValidNonAsciiTextOutsideTuples() {
         String record = nsgRecord("2024-05-03T10:00:00Z", GOOD).replace("UserRule_allow-https", "UserRule_café");
 
-        CollectedFlows out = parse(bytes(document(record))).withoutErrors();
+        CollectingConsumer out = parse(bytes(document(record))).withoutErrors();
 
         assertEquals("UserRule_café", out.flows.get(0).getRuleName());
     }
@@ -73,7 +74,7 @@ class AzureBadInputTest {
         String broken = nsgRecord("2024-05-03T10:00:00Z", GOOD).replace("\"Version\":2,", "\"Version\" 2,");
         byte[] document = bytes(document(broken, nsgRecord("2024-05-03T10:01:00Z", GOOD)));
 
-        CollectedFlows out = parse(document);
+        CollectingConsumer out = parse(document);
 
         assertEquals(1, out.flows.size());
         assertEquals(2, out.flows.get(0).getRecordIndex());
@@ -87,7 +88,7 @@ class AzureBadInputTest {
         String text = "{\"records\":[" + nsgRecord("2024-05-03T10:00:00Z", GOOD) + ", oops ,"
                 + nsgRecord("2024-05-03T10:01:00Z", GOOD) + nsgRecord("2024-05-03T10:02:00Z", GOOD) + ",17]}";
 
-        CollectedFlows out = parse(bytes(text));
+        CollectingConsumer out = parse(bytes(text));
 
         assertEquals(3, out.flows.size());
         assertEquals(List.of(1L, 2L, 3L), out.flows.stream().map(f -> f.getRecordIndex()).toList());
@@ -104,13 +105,13 @@ class AzureBadInputTest {
         AzureNsgParser parser = new AzureNsgParser();
         byte[] notRecords = bytes("{\"value\":[1,2,3]}");
 
-        CollectedFlows out = CollectedFlows.parse(parser, notRecords, ResumePoint.START, false);
+        CollectingConsumer out = CollectedFlows.parse(parser, notRecords, ResumePoint.START, false);
 
         assertEquals(1, out.errors.size());
         assertEquals(0, out.errors.get(0).line());
         assertTrue(out.errors.get(0).reason().contains("does not start with {\"records\":["), out.errors.get(0).reason());
         assertEquals(RecordsDocumentReader.STATE_ABANDONED, out.returned.state());
-        CollectedFlows again = CollectedFlows.parse(parser, notRecords, out.returned, false);
+        CollectingConsumer again = CollectedFlows.parse(parser, notRecords, out.returned, false);
         assertEquals(List.of(), again.errors, "reported once");
     }
 
@@ -123,7 +124,7 @@ class AzureBadInputTest {
         }
         String huge = nsgRecord("2024-05-03T10:00:00Z", GOOD).replace("\"" + GOOD + "\"", big);
         byte[] document = bytes(document(huge, nsgRecord("2024-05-03T10:01:00Z", GOOD)));
-        CollectedFlows out = new CollectedFlows();
+        CollectingConsumer out = new CollectingConsumer();
         List<Long> records = new java.util.ArrayList<>();
 
         reader.read(new java.io.ByteArrayInputStream(document), ResumePoint.START,

@@ -1,5 +1,6 @@
 package io.flowhound.adapters.azure;
 
+import io.flowhound.adapters.CollectingConsumer;
 import static io.flowhound.adapters.azure.AzureSamples.nsgRecord;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -46,7 +47,7 @@ class AzureDocumentGrowthTest {
             appendMinute(minute, 5);
         }
         byte[] first = blob();
-        CollectedFlows firstRead = CollectedFlows.parse(parser, first, ResumePoint.START, false).withoutErrors();
+        CollectingConsumer firstRead = CollectedFlows.parse(parser, first, ResumePoint.START, false).withoutErrors();
         assertEquals(15, firstRead.flows.size());
         ResumePoint resume = firstRead.returned;
         assertEquals(first.length - 2, resume.offset(), "just before the final ]}");
@@ -61,7 +62,7 @@ class AzureDocumentGrowthTest {
         assertEquals(new String(first, 0, first.length - 2, StandardCharsets.UTF_8),
                 new String(grown, 0, first.length - 2, StandardCharsets.UTF_8), "same prefix, bigger blob");
 
-        CollectedFlows secondRead = CollectedFlows.parse(parser, grown, resume, false).withoutErrors();
+        CollectingConsumer secondRead = CollectedFlows.parse(parser, grown, resume, false).withoutErrors();
 
         assertEquals(10, secondRead.flows.size(), "exactly the new tuples");
         Flow firstNew = secondRead.flows.get(0);
@@ -71,7 +72,7 @@ class AzureDocumentGrowthTest {
         assertEquals(5, secondRead.flows.get(9).getRecordIndex());
         assertEquals(new ResumePoint(grown.length - 2, 5, RecordsDocumentReader.STATE_CLOSED), secondRead.returned);
 
-        CollectedFlows thirdRead = CollectedFlows.parse(parser, grown, secondRead.returned, false).withoutErrors();
+        CollectingConsumer thirdRead = CollectedFlows.parse(parser, grown, secondRead.returned, false).withoutErrors();
         assertEquals(0, thirdRead.flows.size(), "nothing new: the stream holds only ]}");
         assertEquals(secondRead.returned, thirdRead.returned);
     }
@@ -86,13 +87,13 @@ class AzureDocumentGrowthTest {
         int cut = whole.length - 2 - blocks.get(1).length() / 2;
         byte[] partial = java.util.Arrays.copyOf(whole, cut);
 
-        CollectedFlows growing = CollectedFlows.parse(parser, partial, ResumePoint.START, false).withoutErrors();
+        CollectingConsumer growing = CollectedFlows.parse(parser, partial, ResumePoint.START, false).withoutErrors();
 
         assertEquals(3, growing.flows.size());
         assertEquals(new ResumePoint(12 + blocks.get(0).length(), 1, RecordsDocumentReader.STATE_RECORDS), growing.returned);
         assertTrue(parser.leftPendingTail(growing.returned, partial.length));
 
-        CollectedFlows rest = CollectedFlows.parse(parser, whole, growing.returned, false).withoutErrors();
+        CollectingConsumer rest = CollectedFlows.parse(parser, whole, growing.returned, false).withoutErrors();
         assertEquals(3, rest.flows.size());
         assertEquals(2, rest.flows.get(0).getRecordIndex());
     }
@@ -104,7 +105,7 @@ class AzureDocumentGrowthTest {
         byte[] whole = blob();
         byte[] truncated = java.util.Arrays.copyOf(whole, whole.length - 40);
 
-        CollectedFlows out = CollectedFlows.parse(new AzureNsgParser(), truncated, ResumePoint.START, true);
+        CollectingConsumer out = CollectedFlows.parse(new AzureNsgParser(), truncated, ResumePoint.START, true);
 
         assertEquals(3, out.flows.size());
         assertEquals(1, out.errors.size());
@@ -119,16 +120,16 @@ class AzureDocumentGrowthTest {
     void waitsForTheOpeningBlockAndReadsAnEmptyDocument() {
         AzureNsgParser parser = new AzureNsgParser();
         byte[] opening = "{\"rec".getBytes(StandardCharsets.UTF_8);
-        CollectedFlows early = CollectedFlows.parse(parser, opening, ResumePoint.START, false).withoutErrors();
+        CollectingConsumer early = CollectedFlows.parse(parser, opening, ResumePoint.START, false).withoutErrors();
         assertEquals(ResumePoint.START, early.returned);
 
         byte[] empty = blob();
-        CollectedFlows none = CollectedFlows.parse(parser, empty, ResumePoint.START, false).withoutErrors();
+        CollectingConsumer none = CollectedFlows.parse(parser, empty, ResumePoint.START, false).withoutErrors();
         assertEquals(new ResumePoint(12, 0, RecordsDocumentReader.STATE_CLOSED), none.returned);
 
         // The first record is inserted without a comma.
         appendMinute(0, 2);
-        CollectedFlows first = CollectedFlows.parse(parser, blob(), none.returned, false).withoutErrors();
+        CollectingConsumer first = CollectedFlows.parse(parser, blob(), none.returned, false).withoutErrors();
         assertEquals(2, first.flows.size());
         assertEquals(1, first.flows.get(0).getRecordIndex());
     }
@@ -139,7 +140,7 @@ class AzureDocumentGrowthTest {
         appendMinute(1, 2);
         byte[] blob = blob();
 
-        CollectedFlows out = CollectedFlows.parse(new AzureNsgParser(), blob, ResumePoint.START, true).withoutErrors();
+        CollectingConsumer out = CollectedFlows.parse(new AzureNsgParser(), blob, ResumePoint.START, true).withoutErrors();
 
         long afterFirst = 12 + blocks.get(0).length();
         assertEquals(List.of(new ResumePoint(12, 0, "records"), new ResumePoint(afterFirst, 1, "records"),

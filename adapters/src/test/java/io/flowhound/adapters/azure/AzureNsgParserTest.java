@@ -1,5 +1,6 @@
 package io.flowhound.adapters.azure;
 
+import io.flowhound.adapters.CollectingConsumer;
 import static io.flowhound.adapters.azure.AzureSamples.NSG_ID;
 import static io.flowhound.adapters.azure.AzureSamples.document;
 import static io.flowhound.adapters.azure.AzureSamples.ip;
@@ -25,7 +26,7 @@ class AzureNsgParserTest {
 
     private static final long V2_RECORD_TIME = Instant.parse("2024-05-03T10:06:31.765Z").toEpochMilli();
 
-    private static CollectedFlows parse(String document) {
+    private static CollectingConsumer parse(String document) {
         return CollectedFlows.parse(new AzureNsgParser(), document);
     }
 
@@ -172,7 +173,7 @@ class AzureNsgParserTest {
         String pretty = "\n{ \"records\" : [\n  " + nsgRecord("2024-05-03T10:00:00Z", "1714730402,192.0.2.1,10.0.1.4,1,2,T,I,A,B,,,,")
                 + " ,\n  " + nsgRecord("2024-05-03T10:01:00Z", "1714730462,192.0.2.1,10.0.1.4,1,2,T,I,A,E,1,2,3,4") + "\n]\n}\n";
 
-        CollectedFlows out = parse(pretty).withoutErrors();
+        CollectingConsumer out = parse(pretty).withoutErrors();
 
         assertEquals(2, out.flows.size());
         assertEquals(2, out.flows.get(1).getRecordIndex());
@@ -196,7 +197,7 @@ class AzureNsgParserTest {
                 "[\"a\"]",
                 "1714730402,192.0.2.1,10.0.1.4,1,2,T,I,A,E,1,2,3,4");
 
-        CollectedFlows out = parse(document(record));
+        CollectingConsumer out = parse(document(record));
 
         assertEquals(List.of(1, 13), out.flows.stream().map(f -> f.getTupleIndex()).toList());
         assertEquals(11, out.errors.size(), out.errors.toString());
@@ -223,7 +224,7 @@ class AzureNsgParserTest {
                 + "\"flowTuples\":\"1714730402,192.0.2.1,10.0.1.4,1,2,T,I,A\"},{\"mac\":\"000D3A1B2C3D\",\"flowTuples\":["
                 + "\"1714730402,192.0.2.1,10.0.1.4,1,2,T,I,A\"]}]}]}}";
 
-        CollectedFlows out = parse(document(record));
+        CollectingConsumer out = parse(document(record));
 
         Flow flow = out.flows.get(0);
         assertEquals(1, out.flows.size());

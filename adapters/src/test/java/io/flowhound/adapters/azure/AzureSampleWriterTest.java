@@ -1,5 +1,6 @@
 package io.flowhound.adapters.azure;
 
+import io.flowhound.adapters.CollectingConsumer;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,7 +41,7 @@ class AzureSampleWriterTest {
             byte[] bytes = Files.readAllBytes(files.get(i));
             FlowParser parser = nsg ? new AzureNsgParser() : new AzureVnetParser();
             assertEquals(parser.format(), FlowFormatsProbe.detect(key, bytes), key);
-            CollectedFlows out = CollectedFlows.parse(parser, bytes, ResumePoint.START, true).withoutErrors();
+            CollectingConsumer out = CollectedFlows.parse(parser, bytes, ResumePoint.START, true).withoutErrors();
             assertEquals(60, out.returned.records(), key);
             assertTrue(out.flows.size() > 60 * 8, key);
             for (FlowState state : nsg ? List.of(FlowState.BEGIN, FlowState.CONTINUE, FlowState.END)

@@ -1,5 +1,6 @@
 package io.flowhound.adapters.azure;
 
+import io.flowhound.adapters.CollectingConsumer;
 import static io.flowhound.adapters.azure.AzureSamples.FLOW_LOG_ID;
 import static io.flowhound.adapters.azure.AzureSamples.VNET_ID;
 import static io.flowhound.adapters.azure.AzureSamples.document;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 class AzureVnetParserTest {
 
-    private static CollectedFlows parse(String document) {
+    private static CollectingConsumer parse(String document) {
         return CollectedFlows.parse(new AzureVnetParser(), document);
     }
 
@@ -162,7 +163,7 @@ class AzureVnetParserTest {
 
     @Test
     void reportsBadTuplesAndReadsTheRest() {
-        CollectedFlows out = parse(document(vnetRecord(VNET_ID,
+        CollectingConsumer out = parse(document(vnetRecord(VNET_ID,
                 "1714730801123,10.2.0.4,10.2.1.9,1,2,T,O,B,NX,0,0,0,0",
                 "1714730801123,10.2.0.4,10.2.1.9,1,2,6,O,A,NX,0,0,0,0",
                 "1714730801123,10.2.0.4,10.2.1.9,1,2,6,O,B,0,0,0,0",
