@@ -151,25 +151,19 @@ final class AwsVpcRecordDecoder {
                     break;
                 case ACTION:
                     to = values.skip();
-                    if (equals(line, from, to, ACCEPT)) {
-                        flow.setAction(Action.ACCEPT);
-                    } else if (equals(line, from, to, REJECT)) {
-                        flow.setAction(Action.REJECT);
-                    } else {
+                    Action action = action(line, from, to);
+                    if (action == null) {
                         return notOneOf(field, line, from, to, "ACCEPT, REJECT or -");
                     }
+                    flow.setAction(action);
                     break;
                 case LOG_STATUS:
                     to = values.skip();
-                    if (equals(line, from, to, OK)) {
-                        flow.setLogStatus(LogStatus.OK);
-                    } else if (equals(line, from, to, NODATA)) {
-                        flow.setLogStatus(LogStatus.NODATA);
-                    } else if (equals(line, from, to, SKIPDATA)) {
-                        flow.setLogStatus(LogStatus.SKIPDATA);
-                    } else {
+                    LogStatus status = logStatus(line, from, to);
+                    if (status == null) {
                         return notOneOf(field, line, from, to, "OK, NODATA, SKIPDATA or -");
                     }
+                    flow.setLogStatus(status);
                     break;
                 case VPC_ID:
                     observers.note(ObserverCache.VPC, from, values.skip());
@@ -360,29 +354,19 @@ final class AwsVpcRecordDecoder {
         if (!values.next()) {
             return false;
         }
-        int from = values.start();
-        int to = values.skip();
-        if (equals(line, from, to, ACCEPT)) {
-            flow.setAction(Action.ACCEPT);
-        } else if (equals(line, from, to, REJECT)) {
-            flow.setAction(Action.REJECT);
-        } else {
+        Action action = action(line, values.start(), values.skip());
+        if (action == null) {
             return false;
         }
+        flow.setAction(action);
         if (!values.next()) {
             return false;
         }
-        from = values.start();
-        to = values.skip();
-        if (equals(line, from, to, OK)) {
-            flow.setLogStatus(LogStatus.OK);
-        } else if (equals(line, from, to, NODATA)) {
-            flow.setLogStatus(LogStatus.NODATA);
-        } else if (equals(line, from, to, SKIPDATA)) {
-            flow.setLogStatus(LogStatus.SKIPDATA);
-        } else {
+        LogStatus status = logStatus(line, values.start(), values.skip());
+        if (status == null) {
             return false;
         }
+        flow.setLogStatus(status);
         if (values.next()) {
             return false;
         }
@@ -454,6 +438,21 @@ final class AwsVpcRecordDecoder {
         }
         int from = values.start();
         return addresses.get(values.line(), from, values.skip());
+    }
+
+    /** The action written in {@code line[from, to)}, or null when it is not one AWS writes. */
+    private static Action action(byte[] line, int from, int to) {
+        return equals(line, from, to, ACCEPT) ? Action.ACCEPT
+                : equals(line, from, to, REJECT) ? Action.REJECT
+                : null;
+    }
+
+    /** The log status written in {@code line[from, to)}, or null when it is not one AWS writes. */
+    private static LogStatus logStatus(byte[] line, int from, int to) {
+        return equals(line, from, to, OK) ? LogStatus.OK
+                : equals(line, from, to, NODATA) ? LogStatus.NODATA
+                : equals(line, from, to, SKIPDATA) ? LogStatus.SKIPDATA
+                : null;
     }
 
     private static boolean equals(byte[] line, int from, int to, byte[] expected) {
